@@ -1,0 +1,35 @@
+package io.chatguard.archive;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * An archived message as shown to compliance officers.
+ *
+ * @param msgid WeCom message id (the dedup key)
+ * @param action send, recall or switch
+ * @param from sender userid
+ * @param tolist receiver ids
+ * @param roomid group room id, empty for 1:1 chats
+ * @param msgtime send time
+ * @param msgtype WeCom message type
+ * @param text text extracted from the message body for scanning and search
+ * @param raw the decrypted record exactly as received
+ * @param flags ingestion flags such as {@code unknown_msgtype}
+ */
+public record MessageView(String msgid, String action, @JsonProperty("from") String from, List<String> tolist,
+        String roomid, Instant msgtime, String msgtype, String text, @JsonRawValue String raw, List<String> flags) {
+
+    public MessageView {
+        tolist = tolist == null ? List.of() : List.copyOf(tolist);
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    static MessageView of(ChatMessage m) {
+        return new MessageView(m.msgid, m.action, m.sender, m.tolist, m.roomid == null ? "" : m.roomid, m.msgtime,
+                m.msgtype, m.contentText, m.raw, m.flags);
+    }
+}

@@ -1,0 +1,42 @@
+package io.chatguard.platform.storage;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Write-once object storage for evidence. Every object is stored with the SHA-256 of its content,
+ * computed here before upload, in the object's metadata.
+ *
+ * <p>Writes are idempotent: putting the same content under an existing key returns the existing
+ * object, while different content under an existing key is refused, because evidence is never
+ * overwritten. Implementations are thread-safe.
+ */
+public interface EvidenceStore {
+
+    /** Stores {@code content} under {@code key}. */
+    StoredObject put(String key, byte[] content, String contentType);
+
+    /** Streams the file at {@code file} to {@code key}; the file is hashed first, so it must not change meanwhile. */
+    StoredObject put(String key, Path file, String contentType);
+
+    /**
+     * Opens the content of {@code key}. Caller closes the stream (it holds an HTTP connection).
+     *
+     * @throws io.chatguard.platform.error.ChatGuardException of type {@code OBJECT_NOT_FOUND}
+     */
+    InputStream get(String key);
+
+    /** Metadata of {@code key}, or empty when there is no such object. */
+    Optional<StoredObject> stat(String key);
+
+    /**
+     * Keys under {@code prefix} in lexical order, fetched page by page as the stream is consumed.
+     * Caller closes the stream.
+     */
+    Stream<ObjectSummary> list(String prefix);
+
+    /** Makes sure the bucket exists and answers; throws when the store is unreachable. */
+    void ensureReady();
+}

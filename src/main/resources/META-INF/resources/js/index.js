@@ -1,0 +1,28 @@
+// Landing page: who is signed in, what their roles offer, and whether the service is ready.
+// All server data is written with textContent, never innerHTML.
+const ROLE_NAMES = { advisor: '投资顾问', officer: '合规专员', regulator: '监管机构', admin: '系统管理员' };
+const FEATURES = {
+  officer: ['会话存档检索', '预警审查', '合规报告'],
+  regulator: ['查看共享的合规报告'],
+  admin: ['API 令牌管理', '审计日志', '存档采集状态'],
+  advisor: ['发送前合规检查'],
+};
+
+async function load() {
+  const me = await fetch('/api/v1/me', { headers: { Accept: 'application/json' } });
+  if (me.status === 401) { window.location.href = '/login.html'; return; }
+  const body = await me.json();
+  document.getElementById('user-name').textContent = body.name;
+  document.getElementById('user-roles').textContent = body.roles.map(r => ROLE_NAMES[r] || r).join('、');
+  const list = document.getElementById('features');
+  for (const role of body.roles) {
+    for (const feature of FEATURES[role] || []) {
+      const li = document.createElement('li');
+      li.textContent = feature;
+      list.appendChild(li);
+    }
+  }
+  const health = await fetch('/q/health/ready');
+  document.getElementById('health').textContent = health.ok ? '正常' : '异常（请联系系统管理员）';
+}
+load();

@@ -1,0 +1,130 @@
+package io.chatguard.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chatguard.platform.error.ChatGuardException;
+import io.chatguard.platform.error.ProblemType;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Round trips through the real S3Proxy started by scripts/stack. */
+@QuarkusTest
+class EvidenceStoreTest {
+
+    @Inject
+    EvidenceStore store;
+
+    String prefix;
+
+    @BeforeEach
+    void uniquePrefix() {
+        prefix = "test/" + UUID.randomUUID() + "/";
+    }
+
+    @Test
+    void putRecordsTheSha256AndGetReturnsTheSameBytes() throws IOException {
+        byte[] content = "{\"msgid\":\"CAQQ\",\"text\":{\"content\":\"保本保收益\"}}".getBytes(StandardCharsets.UTF_8);
+
+        StoredObject put = store.put(prefix + "record.json", content, "application/json");
+
+        assertThat(put.sha256()).isEqualTo(Sha256.hex(content));
+        assertThat(put.size()).isEqualTo(content.length);
+        assertThat(put.contentType()).isEqualTo("application/json");
+        try (InputStream in = store.get(prefix + "record.json")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(store.stat(prefix + "record.json")).contains(put);
+    }
+
+    @Test
+    void recordedHashIsTheStandardSha256() {
+        // FIPS 180-2 test vector for "abc".
+        StoredObject put = store.put(prefix + "abc.txt", "abc".getBytes(StandardCharsets.US_ASCII), "text/plain");
+
+        assertThat(put.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void largeFileIsUploadedInPartsAndHashedWhole(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[17 * 1024 * 1024 + 123];
+        new Random(42).nextBytes(content);
+        Path file = Files.write(dir.resolve("voice.amr"), content);
+
+        StoredObject put = store.put(prefix + "media/voice.amr", file, "audio/amr");
+
+        assertThat(put.sha256()).isEqualTo(Sha256.hex(content));
+        assertThat(put.size()).isEqualTo(content.length);
+        try (InputStream in = store.get(prefix + "media/voice.amr")) {
+            assertThat(Sha256.hex(in.readAllBytes())).isEqualTo(Sha256.hex(content));
+        }
+    }
+
+    @Test
+    void sameContentUnderTheSameKeyIsIdempotentButDifferentContentIsRefused() {
+        byte[] original = "原始证据".getBytes(StandardCharsets.UTF_8);
+        StoredObject first = store.put(prefix + "evidence.txt", original, "text/plain");
+
+        StoredObject again = store.put(prefix + "evidence.txt", original.clone(), "text/plain");
+        assertThatThrownBy(() -> store.put(prefix + "evidence.txt",
+                "篡改后的内容".getBytes(StandardCharsets.UTF_8), "text/plain"))
+                .isInstanceOf(ChatGuardException.class)
+                .extracting(e -> ((ChatGuardException) e).type())
+                .isEqualTo(ProblemType.OBJECT_CONFLICT);
+
+        assertThat(again).isEqualTo(first);
+        try (InputStream in = store.get(prefix + "evidence.txt")) {
+            assertThat(in.readAllBytes()).isEqualTo(original);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void listReturnsEveryKeyUnderThePrefixInOrder() {
+        for (String name : List.of("b/2.json", "a/1.json", "b/1.json")) {
+            store.put(prefix + name, name.getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+        store.put("other/" + UUID.randomUUID(), new byte[] {1}, null);
+
+        try (var listed = store.list(prefix + "b/")) {
+            assertThat(listed.map(ObjectSummary::key)).containsExactly(prefix + "b/1.json", prefix + "b/2.json");
+        }
+        try (var listed = store.list(prefix)) {
+            assertThat(listed.map(ObjectSummary::size)).containsExactly(8L, 8L, 8L);
+        }
+    }
+
+    @Test
+    void missingObjectIsEmptyOnStatAndNotFoundOnGet() {
+        assertThat(store.stat(prefix + "missing")).isEmpty();
+        assertThatThrownBy(() -> store.get(prefix + "missing"))
+                .isInstanceOf(ChatGuardException.class)
+                .extracting(e -> ((ChatGuardException) e).type())
+                .isEqualTo(ProblemType.OBJECT_NOT_FOUND);
+    }
+
+    @Test
+    void keysThatEscapeTheirPrefixAreRejected() {
+        for (String bad : List.of("", "/abs", "a/../b", " ")) {
+            assertThatThrownBy(() -> store.put(bad, new byte[] {1}, null))
+                    .isInstanceOf(ChatGuardException.class)
+                    .extracting(e -> ((ChatGuardException) e).type())
+                    .isEqualTo(ProblemType.BAD_REQUEST);
+        }
+    }
+}
