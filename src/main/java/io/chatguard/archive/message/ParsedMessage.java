@@ -32,6 +32,10 @@ public record ParsedMessage(String msgid, String action, String from, List<Strin
     public static final String FLAG_CONTROL_CHARS_ESCAPED = "control_chars_escaped";
     /** A nested item (mixed/chatrecord content) was not valid JSON; it is kept as raw text. */
     public static final String FLAG_NESTED_CONTENT_INVALID = "nested_content_invalid";
+    /** The record had no usable msgtime ({@code time} for switch records); {@code msgtime} is the epoch. */
+    public static final String FLAG_MISSING_MSGTIME = "missing_msgtime";
+    /** Items were nested deeper than the parser follows; the deepest content is kept as raw text. */
+    public static final String FLAG_NESTING_TOO_DEEP = "nesting_too_deep";
 
     public ParsedMessage {
         Objects.requireNonNull(msgid, "msgid");
