@@ -14,16 +14,18 @@ import io.chatguard.security.AccessAudit;
 @Transactional
 public class ArchiveService {
     private final ChatMessageRepository messages;
+    private final ArchiveStore store;
     private final AccessAudit audit;
 
-    ArchiveService(ChatMessageRepository messages, AccessAudit audit) {
+    ArchiveService(ChatMessageRepository messages, ArchiveStore store, AccessAudit audit) {
         this.messages = messages;
+        this.store = store;
         this.audit = audit;
     }
 
     public MessageView message(String msgid, String reader) {
         MessageView view = messages.findByMsgid(msgid)
-                .map(MessageView::of)
+                .map(m -> MessageView.of(m, store.media(m.id), store.evidence(m.id)))
                 .orElseThrow(() -> new ChatGuardException(ProblemType.MESSAGE_NOT_FOUND, "no message " + msgid));
         audit.record(reader, "message.read", "message", msgid, Map.of());
         return view;

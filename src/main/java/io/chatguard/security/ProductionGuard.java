@@ -45,7 +45,7 @@ public class ProductionGuard {
             return;
         }
         List<String> problems = violations(demo.seed(), settings.sessionEncryptionKey(), storage.secretKey(),
-                settings.datasourcePassword());
+                settings.datasourcePassword(), settings.archiveSource());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("ChatGuard refuses to start with demo or missing secrets: "
                     + String.join("; ", problems));
@@ -54,7 +54,7 @@ public class ProductionGuard {
 
     /** Everything wrong with the given production settings; empty when they are acceptable. */
     static List<String> violations(boolean demoSeed, Optional<String> sessionKey, String s3SecretKey,
-            Optional<String> dbPassword) {
+            Optional<String> dbPassword, String archiveSource) {
         List<String> problems = new ArrayList<>();
         if (demoSeed) {
             problems.add("chatguard.demo.seed must be false outside the local profile");
@@ -69,6 +69,9 @@ public class ProductionGuard {
         }
         if (dbPassword.filter(KNOWN_LOCAL_SECRETS::contains).isPresent()) {
             problems.add("quarkus.datasource.password is the local development value");
+        }
+        if ("simulator".equalsIgnoreCase(archiveSource)) {
+            problems.add("chatguard.archive.source=simulator would archive simulated messages; use native or none");
         }
         return problems;
     }

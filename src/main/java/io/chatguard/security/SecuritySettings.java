@@ -23,6 +23,11 @@ class SecuritySettings {
         return config.getOptionalValue("quarkus.http.auth.session.encryption-key", String.class);
     }
 
+    /** Read as a plain key: the archive feature sits above security and is not a dependency. */
+    String archiveSource() {
+        return config.getOptionalValue("chatguard.archive.source", String.class).orElse("none");
+    }
+
     Optional<String> datasourcePassword() {
         return config.getOptionalValue("quarkus.datasource.password", String.class);
     }

@@ -42,7 +42,8 @@ class ProdProfileIT {
                 "CHATGUARD_DB_PASSWORD", "chatguard",
                 "CHATGUARD_S3_ACCESS_KEY", "chatguard-local",
                 "CHATGUARD_S3_SECRET_KEY", "chatguard-local-secret",
-                "CHATGUARD_DEMO_SEED", "true"), freePort());
+                "CHATGUARD_DEMO_SEED", "true",
+                "CHATGUARD_ARCHIVE_SOURCE", "simulator"), freePort());
 
         boolean exited = process.waitFor(90, TimeUnit.SECONDS);
         if (!exited) {
@@ -56,7 +57,8 @@ class ProdProfileIT {
                 "chatguard.demo.seed must be false",
                 "quarkus.http.auth.session.encryption-key",
                 "chatguard.storage.secret-key is the local S3Proxy value",
-                "quarkus.datasource.password is the local development value");
+                "quarkus.datasource.password is the local development value",
+                "chatguard.archive.source=simulator");
     }
 
     @Test
