@@ -230,7 +230,10 @@ class IngestPipelineTest {
         assertThat(query("select seq_from, seq_to from archive_signal where source = ? and kind = 'seq_gap'"
                 + " order by seq_from", source))
                 .extracting(r -> r[0] + "-" + r[1]).containsExactly("40-42", "250-250");
-        long recalls = expected(simulator).stream().filter(e -> "revoke".equals(e.msgtype())).count();
+        // The seed is random: a recall can sit at one of the dropped seqs, and then it never arrives.
+        var dropped = java.util.Set.of(40L, 41L, 42L, 250L);
+        long recalls = expected(simulator).stream()
+                .filter(e -> "revoke".equals(e.msgtype()) && !dropped.contains(e.seq())).count();
         assertThat(query("select msgid from archive_signal where source = ? and kind = 'recall'", source))
                 .hasSize((int) recalls);
         assertThat(service.status().lastSeq()).isEqualTo(300);

@@ -16,6 +16,8 @@ public enum ProblemType {
     OBJECT_NOT_FOUND(404, "Stored object not found"),
     OBJECT_CONFLICT(409, "Stored object already exists with other content"),
     CONFLICT(409, "Conflict"),
+    RULE_INVALID(422, "Rule set rejected"),
+    TEXT_TOO_LONG(400, "Text too long"),
     STORAGE_UNAVAILABLE(503, "Object storage unavailable"),
     INTERNAL(500, "Internal error");
 

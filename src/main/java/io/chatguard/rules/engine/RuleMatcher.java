@@ -1,0 +1,211 @@
+package io.chatguard.rules.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+
+import io.chatguard.platform.text.CharFolding;
+import io.chatguard.rules.text.NormalizedText;
+
+/**
+ * Evaluates compiled rules against a message whose term hits are already collected. Stateless:
+ * everything per message lives in the {@link MatchContext}.
+ */
+final class RuleMatcher {
+    /** Original chars on each side of a hit that segmentation looks at. */
+    private static final int WORD_WINDOW = 12;
+
+    private final TermTable terms;
+    private final Segment segmenter;
+
+    RuleMatcher(TermTable terms, Segment segmenter) {
+        this.terms = terms;
+        this.segmenter = segmenter;
+    }
+
+    /** Surviving hit spans of {@code rule}, merged where they overlap; empty when it does not apply. */
+    List<Span> evaluate(CompiledRule rule, MatchContext ctx) {
+        List<Span> hits = spans(rule.mustAny(), ctx);
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        for (Expr all : rule.mustAll()) {
+            if (spans(all, ctx).isEmpty()) {
+                return List.of();
+            }
+        }
+        for (Expr not : rule.mustNot()) {
+            if (!spans(not, ctx).isEmpty()) {
+                return List.of();
+            }
+        }
+        for (CompiledRule.Exception ex : rule.exceptions()) {
+            List<Span> context = spans(ex.terms(), ctx);
+            if (!context.isEmpty()) {
+                hits.removeIf(h -> context.stream().anyMatch(e -> cancels(ex, h, e, ctx.text)));
+                if (hits.isEmpty()) {
+                    return hits;
+                }
+            }
+        }
+        if (rule.allow() != null) {
+            List<Span> allowed = spans(rule.allow(), ctx);
+            // A hit that starts or ends inside an allowed phrase is that phrase ("担保比例…130%").
+            hits.removeIf(h -> allowed.stream().anyMatch(a -> (a.start() <= h.start() && h.start() < a.end())
+                    || (a.start() < h.end() && h.end() <= a.end())));
+        }
+        return merge(hits);
+    }
+
+    private static boolean cancels(CompiledRule.Exception ex, Span hit, Span e, NormalizedText t) {
+        int d = ex.distance();
+        return switch (ex.side()) {
+            case BEFORE -> e.end() <= hit.start() && hit.start() - e.end() <= d
+                    && (!ex.sameClause() || t.clause(e.end() - 1) == t.clause(hit.start()));
+            case AFTER -> e.start() >= hit.end() && e.start() - hit.end() <= d
+                    && (!ex.sameClause() || t.clause(e.start()) == t.clause(hit.end() - 1));
+            case AROUND -> e.end() > hit.start() - d && e.start() < hit.end() + d
+                    && (!ex.sameClause() || (t.clause(e.end() - 1) >= t.clause(hit.start())
+                            && t.clause(e.start()) <= t.clause(hit.end() - 1)));
+        };
+    }
+
+    List<Span> spans(Expr expr, MatchContext ctx) {
+        return switch (expr) {
+            case Expr.Terms t -> termSpans(t, ctx);
+            case Expr.Or or -> {
+                var out = new ArrayList<Span>();
+                for (Expr e : or.alternatives()) {
+                    out.addAll(spans(e, ctx));
+                }
+                yield out;
+            }
+            case Expr.Near near -> nearSpans(near, ctx);
+            case Expr.Number n -> numberSpans(n.validator(), ctx.text);
+            case Expr.Regex r -> regexSpans(r, ctx.text);
+        };
+    }
+
+    private List<Span> termSpans(Expr.Terms t, MatchContext ctx) {
+        TermHits h = ctx.hits;
+        var out = new ArrayList<Span>(2);
+        for (int i = 0; i < h.size; i++) {
+            if (t.contains(h.term[i]) && (!t.wholeWord() || isWholeWord(h.start[i], h.end[i], ctx))) {
+                out.add(new Span(h.start[i], h.end[i], terms.term(h.term[i]).display()));
+            }
+        }
+        return out;
+    }
+
+    private List<Span> nearSpans(Expr.Near near, MatchContext ctx) {
+        List<Span> left = spans(near.left(), ctx);
+        if (left.isEmpty()) {
+            return left;
+        }
+        List<Span> right = spans(near.right(), ctx);
+        var out = new ArrayList<Span>();
+        for (Span l : left) {
+            for (Span r : right) {
+                boolean ok;
+                if (near.ordered()) {
+                    ok = l.end() <= r.start() && r.start() - l.end() <= near.distance();
+                } else {
+                    int gap = Math.max(l.start() - r.end(), r.start() - l.end());
+                    ok = gap <= near.distance() && !(l.start() == r.start() && l.end() == r.end());
+                }
+                if (ok) {
+                    Span first = l.start() <= r.start() ? l : r;
+                    Span second = first == l ? r : l;
+                    out.add(new Span(Math.min(l.start(), r.start()), Math.max(l.end(), r.end()),
+                            first.matched() + "…" + second.matched()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Span> numberSpans(NumberValidator v, NormalizedText t) {
+        if (t.digitRuns() == 0 || (v != NumberValidator.PRICE && t.longestDigitRun() < NumberValidator.MIN_DIGITS)) {
+            return List.of();
+        }
+        var out = new ArrayList<Span>(1);
+        char[] script = t.script().toCharArray();
+        for (int r = 0; r < t.digitRuns(); r++) {
+            int end = v.match(script, t.digitRunStart(r), t.digitRunEnd(r), script.length);
+            if (end > 0) {
+                out.add(new Span(t.digitRunStart(r), end, v == NumberValidator.PRICE ? t.script(t.digitRunStart(r), end) : v.label()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Span> regexSpans(Expr.Regex r, NormalizedText t) {
+        var out = new ArrayList<Span>(1);
+        Matcher m = r.pattern().matcher(t.script());
+        while (m.find()) {
+            if (m.end() > m.start()) {
+                out.add(new Span(m.start(), m.end(), m.group()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when HanLP segments the original text so that a word starts at the hit and one ends with
+     * it ("保证" in 保证收益, not in 保证金). Segments a window around the hit only: a whole-message
+     * segmentation costs ~15 µs, too much for the pre-send path.
+     */
+    private boolean isWholeWord(int start, int end, MatchContext ctx) {
+        NormalizedText t = ctx.text;
+        String original = t.original();
+        int from = t.originalStart(start);
+        int to = t.originalEnd(end - 1);
+        if (ctx.wordBoundaries == null || from < ctx.wordWindowStart || to > ctx.wordWindowEnd) {
+            int ws = Math.max(0, from - WORD_WINDOW);
+            int we = Math.min(original.length(), to + WORD_WINDOW);
+            List<Term> words = segmenter.seg(CharFolding.fold(original.substring(ws, we)));
+            int[] bounds = new int[words.size() + 1];
+            int offset = ws;
+            bounds[0] = ws;
+            for (int i = 0; i < words.size(); i++) {
+                offset += words.get(i).word.length();
+                bounds[i + 1] = offset;
+            }
+            ctx.wordBoundaries = bounds;
+            ctx.wordWindowStart = ws;
+            ctx.wordWindowEnd = we;
+        }
+        return contains(ctx.wordBoundaries, from) && contains(ctx.wordBoundaries, to);
+    }
+
+    private static boolean contains(int[] sorted, int value) {
+        return java.util.Arrays.binarySearch(sorted, value) >= 0;
+    }
+
+    /** Sorts by position and merges overlapping spans, keeping the first span's terms. */
+    private static List<Span> merge(List<Span> spans) {
+        if (spans.size() < 2) {
+            return spans;
+        }
+        spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(s -> -s.end()));
+        var out = new ArrayList<Span>(spans.size());
+        Span current = spans.get(0);
+        for (int i = 1; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.start() < current.end()) {
+                if (s.end() > current.end()) {
+                    current = new Span(current.start(), s.end(), current.matched());
+                }
+            } else {
+                out.add(current);
+                current = s;
+            }
+        }
+        out.add(current);
+        return out;
+    }
+}

@@ -1,0 +1,146 @@
+package io.chatguard.rules.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.chatguard.rules.Decision;
+import io.chatguard.rules.RuleHit;
+import io.chatguard.rules.RuleVerdict;
+import io.chatguard.rules.text.NormalizedText;
+import io.chatguard.rules.text.Normalizer;
+
+/**
+ * Every enabled rule of one rules version, compiled. Immutable and safe to share across threads;
+ * each checking thread brings its own {@link MatchContext}.
+ *
+ * <p>NOTE: never modify the automaton or rules after construction; compile a new snapshot instead.
+ */
+public final class RuleSnapshot {
+    private final String version;
+    private final Map<String, String> fileHashes;
+    private final List<CompiledRule> rules;
+    private final Normalizer normalizer;
+    private final TermTable terms;
+    private final RuleMatcher matcher;
+    /** Rules whose mustAny mentions each term. */
+    private final int[][] rulesByTerm;
+    /** Rules evaluated whenever a message holds a long number, or always (regex). */
+    private final int[] numberRules;
+    private final int[] regexRules;
+
+    RuleSnapshot(String version, Map<String, String> fileHashes, List<CompiledRule> rules, Normalizer normalizer,
+            TermTable terms, RuleMatcher matcher, int[][] rulesByTerm) {
+        this.version = version;
+        this.fileHashes = Map.copyOf(fileHashes);
+        this.rules = List.copyOf(rules);
+        this.normalizer = normalizer;
+        this.terms = terms;
+        this.matcher = matcher;
+        this.rulesByTerm = rulesByTerm;
+        this.numberRules = rules.stream().filter(CompiledRule::numbers).mapToInt(CompiledRule::index).toArray();
+        this.regexRules = rules.stream().filter(CompiledRule::regex).mapToInt(CompiledRule::index).toArray();
+    }
+
+    /** Content-derived version, e.g. {@code r-3f2a9c1b04de}. */
+    public String version() {
+        return version;
+    }
+
+    /** SHA-256 of each source file by name. */
+    public Map<String, String> fileHashes() {
+        return fileHashes;
+    }
+
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    /** Distinct lexicon terms across all rules. */
+    public int termCount() {
+        return terms.size();
+    }
+
+    /** Describes every rule, in file order. */
+    public List<RuleInfo> rules() {
+        return rules.stream().map(RuleInfo::of).toList();
+    }
+
+    /**
+     * Checks {@code text}. The context is scratch owned by the calling thread.
+     */
+    public RuleVerdict check(String text, MatchContext ctx) {
+        ctx.reset(rules.size());
+        NormalizedText t = normalizer.normalize(text, ctx.text);
+        if (t.scriptLength() == 0) {
+            return new RuleVerdict(Decision.PASS, List.of(), version);
+        }
+        terms.collect(t, ctx.hits);
+        TermHits h = ctx.hits;
+        for (int i = 0; i < h.size; i++) {
+            for (int r : rulesByTerm[h.term[i]]) {
+                ctx.mark(r);
+            }
+        }
+        if (t.longestDigitRun() >= NumberValidator.MIN_DIGITS) {
+            for (int r : numberRules) {
+                ctx.mark(r);
+            }
+        }
+        for (int r : regexRules) {
+            ctx.mark(r);
+        }
+        if (ctx.markedCount == 0) {
+            return new RuleVerdict(Decision.PASS, List.of(), version);
+        }
+        Decision decision = Decision.PASS;
+        var hits = new ArrayList<RuleHit>(4);
+        for (int r : ctx.markedInOrder()) {
+            CompiledRule rule = rules.get(r);
+            for (Span s : matcher.evaluate(rule, ctx)) {
+                int start = t.originalStart(s.start());
+                int end = t.originalEnd(s.end() - 1);
+                hits.add(new RuleHit(rule.id(), rule.category(), rule.severity().label(), rule.action(), s.matched(),
+                        start, end, text.substring(start, end), rule.description()));
+                decision = decision.max(rule.action());
+            }
+        }
+        if (hits.size() > 1) {
+            hits.sort(java.util.Comparator.comparingInt(RuleHit::start).thenComparing(RuleHit::ruleId));
+        }
+        return new RuleVerdict(decision, hits, version);
+    }
+
+    /**
+     * Plain terms that BLOCK rules marked {@code intercept: true} may push to WeCom's native
+     * sensitive-word interception, which matches substrings only: rule id → terms as written.
+     */
+    public Map<String, List<String>> interceptTerms() {
+        var out = new java.util.LinkedHashMap<String, List<String>>();
+        for (CompiledRule rule : rules) {
+            if (!rule.intercept() || rule.action() != Decision.BLOCK) {
+                continue;
+            }
+            var words = new java.util.LinkedHashSet<String>();
+            collectPlainTerms(rule.mustAny(), words);
+            if (!words.isEmpty()) {
+                out.put(rule.id(), List.copyOf(words));
+            }
+        }
+        return out;
+    }
+
+    private void collectPlainTerms(Expr e, java.util.Set<String> out) {
+        switch (e) {
+            case Expr.Terms t -> {
+                for (int id : t.termIds()) {
+                    out.add(terms.term(id).display());
+                }
+            }
+            case Expr.Or or -> or.alternatives().forEach(a -> collectPlainTerms(a, out));
+            default -> {
+                // NEAR, numbers and regexes have no plain-substring form.
+            }
+        }
+    }
+}

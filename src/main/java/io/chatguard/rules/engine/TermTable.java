@@ -1,0 +1,228 @@
+package io.chatguard.rules.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+
+import io.chatguard.rules.text.NormalizedText;
+import io.chatguard.rules.text.Normalizer;
+import io.chatguard.rules.text.PinyinTable;
+
+/**
+ * Every lexicon term of a rules version, compiled into one Aho-Corasick automaton that reads a
+ * message's script and sound forms in one pass.
+ *
+ * <p>A term gets up to three kinds of keys: its script form ("保本"); its sound forms, one per
+ * combination of readings ("bao|ben" as private-use syllable chars), for terms of two or more
+ * ideographs; and its pinyin initials ("jymm") for terms of three or more ideographs. Sound and
+ * initials keys are off for terms written with a leading {@code =}.
+ *
+ * <p>Built once by {@link RuleCompiler}; after {@link #build()} it is immutable and safe to share.
+ */
+final class TermTable {
+    private static final int MAX_SOUND_VARIANTS = 16;
+    private static final byte SCRIPT = 0;
+    private static final byte SOUND = 1;
+    private static final byte INITIALS = 2;
+    /** Pronouns and particles: sharing only these does not make a homophone the same word. */
+    private static final String FUNCTION_CHARS = "您你我他她它们的了给是个在有和就都也要会这那吗呢吧啊哈嘛1";
+
+    /**
+     * A lexicon term.
+     *
+     * @param id index in this table
+     * @param display the term as the rule file wrote it
+     * @param script its normalised script form
+     * @param exactOnly no sound or initials matching
+     */
+    record Term(int id, String display, String script, boolean exactOnly) {
+    }
+
+    private record Key(int term, byte kind) {
+    }
+
+    private final Normalizer normalizer;
+    private final List<Term> terms = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private AhoCorasickDoubleArrayTrie<Key[]> trie;
+
+    TermTable(Normalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    /** Registers {@code raw} (normalised first) and returns its id; the same term gets the same id. */
+    int add(String raw, boolean exactOnly) {
+        String script = normalizer.scriptOf(raw);
+        if (script.isEmpty()) {
+            throw new RuleSyntaxException("term '" + raw + "' has no letters, digits or ideographs");
+        }
+        String key = (exactOnly ? "=" : "~") + script;
+        Integer id = ids.get(key);
+        if (id != null) {
+            return id;
+        }
+        int next = terms.size();
+        terms.add(new Term(next, raw.strip(), script, exactOnly));
+        ids.put(key, next);
+        return next;
+    }
+
+    int size() {
+        return terms.size();
+    }
+
+    Normalizer normalizer() {
+        return normalizer;
+    }
+
+    Term term(int id) {
+        return terms.get(id);
+    }
+
+    /** Compiles the automaton; call once, after every term is added. */
+    void build() {
+        var keys = new TreeMap<String, List<Key>>();
+        PinyinTable pinyin = normalizer.pinyin();
+        for (Term t : terms) {
+            keys.computeIfAbsent(t.script(), k -> new ArrayList<>()).add(new Key(t.id(), SCRIPT));
+            if (t.exactOnly()) {
+                continue;
+            }
+            int ideographs = (int) t.script().chars().filter(c -> Normalizer.isIdeograph((char) c)).count();
+            if (ideographs >= 2) {
+                for (String sound : soundForms(t.script(), pinyin)) {
+                    keys.computeIfAbsent(sound, k -> new ArrayList<>()).add(new Key(t.id(), SOUND));
+                }
+            }
+            if (ideographs >= 3 && ideographs == t.script().length()) {
+                var initials = new StringBuilder();
+                for (char c : t.script().toCharArray()) {
+                    char i = pinyin.initial(c);
+                    if (i == 0) {
+                        initials.setLength(0);
+                        break;
+                    }
+                    initials.append(i);
+                }
+                if (!initials.isEmpty()) {
+                    keys.computeIfAbsent(initials.toString(), k -> new ArrayList<>()).add(new Key(t.id(), INITIALS));
+                }
+            }
+        }
+        var map = new TreeMap<String, Key[]>();
+        keys.forEach((k, v) -> map.put(k, v.toArray(Key[]::new)));
+        trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(map);
+    }
+
+    /** Sound forms of a script string: every combination of readings, capped. */
+    private static Set<String> soundForms(String script, PinyinTable pinyin) {
+        var forms = new LinkedHashSet<String>();
+        forms.add("");
+        char[] s = script.toCharArray();
+        for (int i = 0; i < s.length;) {
+            char[] options;
+            int consumed = 1;
+            if (s[i] >= 'a' && s[i] <= 'z') {
+                int j = i;
+                while (j < s.length && s[j] >= 'a' && s[j] <= 'z') {
+                    j++;
+                }
+                int[] ends = new int[j - i];
+                char[] sounds = new char[j - i];
+                int n = pinyin.segment(s, i, j, ends, sounds);
+                String run = n > 0 ? new String(sounds, 0, n) : new String(s, i, j - i);
+                var next = new LinkedHashSet<String>();
+                forms.forEach(f -> next.add(f + run));
+                forms = next;
+                i = j;
+                continue;
+            }
+            options = Normalizer.isIdeograph(s[i]) ? pinyin.sounds(s[i]) : new char[0];
+            if (options.length == 0) {
+                options = new char[] {s[i]};
+            }
+            var next = new LinkedHashSet<String>();
+            for (String f : forms) {
+                for (char o : options) {
+                    if (next.size() < MAX_SOUND_VARIANTS || o == options[0]) {
+                        next.add(f + o);
+                    }
+                }
+            }
+            forms = next;
+            i += consumed;
+        }
+        return forms;
+    }
+
+    /**
+     * Finds every term occurrence in {@code text} and appends it to {@code out} as script positions.
+     * Script keys that start or end with a letter must sit on word boundaries ("pz" not inside
+     * "apzb"); initials must be a whole romanised word; a sound match over ideographs only must keep
+     * at least one of the term's own chars in place (饱本 is 保本, 笔账 is not 必涨).
+     */
+    void collect(NormalizedText text, TermHits out) {
+        char[] both = text.scriptAndSound();
+        int scriptLength = text.scriptLength();
+        trie.parseText(both, (begin, end, keys, index) -> {
+            if (begin < scriptLength) {
+                for (Key k : keys) {
+                    if (k.kind() != SOUND && onWordBoundaries(text, begin, end)) {
+                        out.add(k.term(), begin, end);
+                    }
+                }
+            } else if (begin > scriptLength) {
+                int from = text.soundFrom(begin - scriptLength - 1);
+                int to = text.soundTo(end - scriptLength - 2);
+                for (Key k : keys) {
+                    if (k.kind() == SOUND && soundMatchHolds(text, from, to, terms.get(k.term()).script())) {
+                        out.add(k.term(), from, to);
+                    }
+                }
+            }
+        });
+    }
+
+    private static boolean onWordBoundaries(NormalizedText text, int begin, int end) {
+        return (!isLetter(text.scriptChar(begin)) || text.boundaryAt(begin))
+                && (!isLetter(text.scriptChar(end - 1)) || text.boundaryAt(end));
+    }
+
+    private static boolean soundMatchHolds(NormalizedText text, int from, int to, String script) {
+        boolean letters = false;
+        for (int i = from; i < to; i++) {
+            letters |= isLetter(text.scriptChar(i));
+        }
+        if (letters) {
+            return true;
+        }
+        if (to - from != script.length()) {
+            return false;
+        }
+        int same = 0;
+        int sameContent = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (text.scriptChar(from + i) == c) {
+                same++;
+                if (FUNCTION_CHARS.indexOf(c) < 0) {
+                    sameContent++;
+                }
+            }
+        }
+        // All the same is the script match itself, already counted; no shared content char is a
+        // different word (烦您 shares only 您 with 返您).
+        return sameContent > 0 && same < script.length();
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+}

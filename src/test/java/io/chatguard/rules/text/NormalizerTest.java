@@ -1,0 +1,76 @@
+package io.chatguard.rules.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+    private static final Normalizer NORMALIZER = new Normalizer(new PinyinTable());
+
+    private static String script(String text) {
+        return NORMALIZER.scriptOf(text);
+    }
+
+    @Test
+    void foldsWidthCaseAndTraditionalCharacters() {
+        assertThat(script("ｂａｏ本 ＡＢＣ１２３")).isEqualTo("bao本abc123");
+        assertThat(script("保證收益 穩賺不賠")).isEqualTo("保证收益稳赚不赔");
+    }
+
+    @Test
+    void dropsNoiseBetweenCharacters() {
+        assertThat(script("保 本")).isEqualTo("保本");
+        assertThat(script("保*本 保-本 保.本")).isEqualTo("保本保本保本");
+        assertThat(script("内💡幕消息")).isEqualTo("内幕消息");
+        assertThat(script("个\u200b人账户")).isEqualTo("个人账户");
+    }
+
+    @Test
+    void collapsesRepeatedIdeographsButNotDigits() {
+        assertThat(script("保保本本")).isEqualTo("保本");
+        assertThat(script("卡号6622888")).isEqualTo("卡号6622888");
+    }
+
+    @Test
+    void readsNumeralVariantsAsDigits() {
+        assertThat(script("壹伍贰陆陆伍叁陆柒零叁")).isEqualTo("15266536703");
+        assertThat(script("配资①比⑩")).isEqualTo("配资1比10");
+        assertThat(script("幺八八")).isEqualTo("188");
+        assertThat(script("二十五倍 十倍 十五")).isEqualTo("25倍10倍15");
+    }
+
+    @Test
+    void keepsRatiosDecimalsAndQuestionMarks() {
+        assertThat(script("LEVERAGE 1:10")).isEqualTo("leverage1比10");
+        assertThat(script("止损9.8，目标13")).isEqualTo("止损9.8目标13");
+        assertThat(script("保本吗？")).isEqualTo("保本吗?");
+    }
+
+    @Test
+    void mapsEveryScriptCharBackToWhatWasTyped() {
+        String typed = "姐，这款保🔥本的";
+        NormalizedText t = NORMALIZER.normalize(typed, new NormalizedText());
+        int bao = t.script().indexOf("保本");
+        int start = t.originalStart(bao);
+        int end = t.originalEnd(bao + 1);
+        // The emoji is a surrogate pair: offsets are UTF-16 code units.
+        assertThat(typed.substring(start, end)).isEqualTo("保🔥本");
+    }
+
+    @Test
+    void soundFormMakesHomophonesAndPinyinMeet() {
+        NormalizedText homophone = NORMALIZER.normalize("饱本", new NormalizedText());
+        NormalizedText pinyin = NORMALIZER.normalize("bao ben", new NormalizedText());
+        NormalizedText mixed = NORMALIZER.normalize("ｂａｏ本", new NormalizedText());
+        NormalizedText term = NORMALIZER.normalize("保本", new NormalizedText());
+        assertThat(homophone.sound()).isEqualTo(term.sound());
+        assertThat(pinyin.sound()).isEqualTo(term.sound());
+        assertThat(mixed.sound()).isEqualTo(term.sound());
+    }
+
+    @Test
+    void clausesEndAtSentencePunctuation() {
+        NormalizedText t = NORMALIZER.normalize("不用担心，保本的", new NormalizedText());
+        assertThat(t.clause(t.script().indexOf('不'))).isNotEqualTo(t.clause(t.script().indexOf('保')));
+    }
+}
