@@ -176,6 +176,8 @@ final class ExpressionParser {
             c = src.charAt(pos);
         }
         boolean exact = fuzzyMark != null ? !fuzzyMark : !(fuzzyByDefault && nearDepth == 0);
+        // An explicit '~' inside NEAR/BEFORE: the neighbouring term constrains it, so any homophone counts.
+        boolean loose = Boolean.TRUE.equals(fuzzyMark) && nearDepth > 0;
         switch (c) {
             case '(' -> {
                 if (fuzzyMark != null) {
@@ -193,11 +195,11 @@ final class ExpressionParser {
             case ')', '|' -> throw error("unexpected '" + c + "'");
             case '"' -> {
                 String term = until('"', "unclosed quote");
-                return terms(List.of(term), exact, false, '"' + term + '"');
+                return terms(List.of(term), exact, false, loose, '"' + term + '"');
             }
             case '<' -> {
                 String term = until('>', "unclosed '<'");
-                return terms(List.of(term), true, true, '<' + term + '>');
+                return terms(List.of(term), true, true, false, '<' + term + '>');
             }
             case '@' -> {
                 pos++;
@@ -206,7 +208,7 @@ final class ExpressionParser {
                 if (list == null) {
                     throw error("unknown lexicon @" + name);
                 }
-                return lexiconTerms(list, exact, fuzzyMark != null, '@' + name);
+                return lexiconTerms(list, exact, fuzzyMark != null, nearDepth > 0, '@' + name);
             }
             case '$' -> {
                 pos++;
@@ -235,49 +237,57 @@ final class ExpressionParser {
                     pos = start;
                     throw error(term + " needs a term on its left");
                 }
-                return terms(List.of(term), exact, false, term);
+                return terms(List.of(term), exact, false, loose, term);
             }
         }
     }
 
     /** Lexicon entries may carry the same marks as inline terms: {@code =exact} and {@code <whole word>}. */
-    private Expr lexiconTerms(List<String> entries, boolean exact, boolean marked, String label) {
+    private Expr lexiconTerms(List<String> entries, boolean exact, boolean marked, boolean inNear, String label) {
         var plain = new ArrayList<String>();
+        var loose = new ArrayList<String>();
         var exactOnly = new ArrayList<String>();
         var words = new ArrayList<String>();
         for (String e : entries) {
             if (e.length() > 2 && e.startsWith("<") && e.endsWith(">")) {
                 words.add(e.substring(1, e.length() - 1));
-            } else if (e.length() > 1 && e.startsWith("=") && !marked) {
-                exactOnly.add(e.substring(1));
-            } else if (e.length() > 1 && e.startsWith("~") && !marked) {
-                plain.add(e.substring(1));
-            } else if (e.length() > 1 && (e.startsWith("=") || e.startsWith("~"))) {
-                (exact ? exactOnly : plain).add(e.substring(1));
-            } else if (exact) {
-                exactOnly.add(e);
+                continue;
+            }
+            // The reference's own mark (~@x, =@x) overrides the entries'; otherwise an entry's mark wins.
+            Boolean own = e.length() > 1 && e.startsWith("=") ? Boolean.FALSE
+                    : e.length() > 1 && e.startsWith("~") ? Boolean.TRUE : null;
+            String term = own == null ? e : e.substring(1);
+            boolean fuzzy = marked || own == null ? !exact : own;
+            boolean explicit = marked || own != null;
+            if (!fuzzy) {
+                exactOnly.add(term);
+            } else if (inNear && explicit) {
+                loose.add(term);
             } else {
-                plain.add(e);
+                plain.add(term);
             }
         }
         var parts = new ArrayList<Expr>();
         if (!plain.isEmpty()) {
-            parts.add(terms(plain, false, false, label));
+            parts.add(terms(plain, false, false, false, label));
+        }
+        if (!loose.isEmpty()) {
+            parts.add(terms(loose, false, false, true, label));
         }
         if (!exactOnly.isEmpty()) {
-            parts.add(terms(exactOnly, true, false, label));
+            parts.add(terms(exactOnly, true, false, false, label));
         }
         if (!words.isEmpty()) {
-            parts.add(terms(words, true, true, label));
+            parts.add(terms(words, true, true, false, label));
         }
         return parts.size() == 1 ? parts.get(0) : new Expr.Or(parts);
     }
 
-    private Expr terms(List<String> raw, boolean exact, boolean wholeWord, String label) {
+    private Expr terms(List<String> raw, boolean exact, boolean wholeWord, boolean loose, String label) {
         int[] ids = new int[raw.size()];
         for (int i = 0; i < ids.length; i++) {
             try {
-                ids[i] = terms.add(raw.get(i), exact || wholeWord);
+                ids[i] = terms.add(raw.get(i), exact || wholeWord, loose);
             } catch (RuleSyntaxException e) {
                 throw error(label + ": " + e.getMessage());
             }

@@ -40,8 +40,10 @@ final class TermTable {
      * @param display the term as the rule file wrote it
      * @param script its normalised script form
      * @param exactOnly no sound or initials matching
+     * @param looseSound a sound match needs no char of the term in place ("蜜马" for 密码); only for
+     *        context-bound terms inside NEAR, where the neighbour keeps it honest
      */
-    record Term(int id, String display, String script, boolean exactOnly) {
+    record Term(int id, String display, String script, boolean exactOnly, boolean looseSound) {
     }
 
     private record Key(int term, byte kind) {
@@ -58,17 +60,22 @@ final class TermTable {
 
     /** Registers {@code raw} (normalised first) and returns its id; the same term gets the same id. */
     int add(String raw, boolean exactOnly) {
+        return add(raw, exactOnly, false);
+    }
+
+    /** As {@link #add(String, boolean)}, optionally with {@link Term#looseSound()}. */
+    int add(String raw, boolean exactOnly, boolean looseSound) {
         String script = normalizer.scriptOf(raw);
         if (script.isEmpty()) {
             throw new RuleSyntaxException("term '" + raw + "' has no letters, digits or ideographs");
         }
-        String key = (exactOnly ? "=" : "~") + script;
+        String key = (exactOnly ? "=" : looseSound ? "~~" : "~") + script;
         Integer id = ids.get(key);
         if (id != null) {
             return id;
         }
         int next = terms.size();
-        terms.add(new Term(next, raw.strip(), script, exactOnly));
+        terms.add(new Term(next, raw.strip(), script, exactOnly, looseSound && !exactOnly));
         ids.put(key, next);
         return next;
     }
@@ -182,7 +189,8 @@ final class TermTable {
                 int from = text.soundFrom(begin - scriptLength - 1);
                 int to = text.soundTo(end - scriptLength - 2);
                 for (Key k : keys) {
-                    if (k.kind() == SOUND && soundMatchHolds(text, from, to, terms.get(k.term()).script())) {
+                    Term term = terms.get(k.term());
+                    if (k.kind() == SOUND && soundMatchHolds(text, from, to, term.script(), term.looseSound())) {
                         out.add(k.term(), from, to);
                     }
                 }
@@ -195,7 +203,7 @@ final class TermTable {
                 && (!isLetter(text.scriptChar(end - 1)) || text.boundaryAt(end));
     }
 
-    private static boolean soundMatchHolds(NormalizedText text, int from, int to, String script) {
+    private static boolean soundMatchHolds(NormalizedText text, int from, int to, String script, boolean loose) {
         boolean letters = false;
         for (int i = from; i < to; i++) {
             letters |= isLetter(text.scriptChar(i));
@@ -218,8 +226,8 @@ final class TermTable {
             }
         }
         // All the same is the script match itself, already counted; no shared content char is a
-        // different word (烦您 shares only 您 with 返您).
-        return sameContent > 0 && same < script.length();
+        // different word (烦您 shares only 您 with 返您), unless the rule's context vouches for it.
+        return same < script.length() && (loose || sameContent > 0);
     }
 
     private static boolean isLetter(char c) {
