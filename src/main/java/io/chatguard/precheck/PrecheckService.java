@@ -1,19 +1,80 @@
 package io.chatguard.precheck;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-/** Pre-send checks and their persisted decisions. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chatguard.platform.error.ChatGuardException;
+import io.chatguard.platform.error.ProblemType;
+import io.chatguard.rules.Decision;
+import io.chatguard.rules.RuleEngine;
+import io.chatguard.rules.RuleVerdict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Pre-send checks and their persisted decisions. PASS answers touch no database; every BLOCK and WARN
+ * is stored before the answer leaves, because an attempted violation is compliance evidence too.
+ */
 @ApplicationScoped
 @Transactional
 public class PrecheckService {
     private final PrecheckDecisionRepository decisions;
+    private final RuleEngine engine;
+    private final PrecheckConfig config;
+    private final Clock clock;
+    private final ObjectMapper json;
 
-    PrecheckService(PrecheckDecisionRepository decisions) {
+    PrecheckService(PrecheckDecisionRepository decisions, RuleEngine engine, PrecheckConfig config, Clock clock,
+            ObjectMapper json) {
         this.decisions = decisions;
+        this.engine = engine;
+        this.config = config;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Checks a message for {@code principal} (the authenticated caller) and records BLOCK/WARN. */
+    @Transactional(TxType.NEVER)
+    public PrecheckResponse check(PrecheckRequest request, String principal) {
+        String text = request == null ? null : request.text();
+        if (text == null || text.isBlank()) {
+            throw new ChatGuardException(ProblemType.VALIDATION_FAILED, "text: is required and must not be empty");
+        }
+        if (text.length() > config.maxTextLength()) {
+            throw new ChatGuardException(ProblemType.TEXT_TOO_LONG,
+                    "text: " + text.length() + " chars exceeds the limit of " + config.maxTextLength());
+        }
+        long started = System.nanoTime();
+        RuleVerdict verdict = engine.check(text);
+        long tookMicros = (System.nanoTime() - started) / 1_000;
+        if (verdict.decision() != Decision.PASS) {
+            QuarkusTransaction.requiringNew().run(() -> decisions.persist(decision(request, principal, verdict)));
+        }
+        return new PrecheckResponse(verdict.decision(), verdict.hits(), verdict.rulesVersion(), tookMicros);
+    }
+
+    private PrecheckDecision decision(PrecheckRequest request, String principal, RuleVerdict verdict) {
+        var d = new PrecheckDecision();
+        d.decidedAt = clock.instant();
+        d.principal = principal;
+        d.sender = request.sender();
+        d.receivers = request.receivers();
+        d.roomid = request.roomId();
+        d.decision = verdict.decision().name();
+        d.text = request.text();
+        d.rulesVersion = verdict.rulesVersion();
+        try {
+            d.hits = json.writeValueAsString(verdict.hits());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("hits not serialisable", e);
+        }
+        return d;
     }
 
     /** The caller's own most recent BLOCK and WARN decisions, newest first. */

@@ -1,0 +1,13 @@
+package io.chatguard.precheck;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits of the pre-send check. */
+@ConfigMapping(prefix = "chatguard.precheck")
+public interface PrecheckConfig {
+
+    /** Longest text accepted, in UTF-16 chars; longer texts get 400 (WeCom text messages stop at 4 000 anyway). */
+    @WithDefault("10000")
+    int maxTextLength();
+}

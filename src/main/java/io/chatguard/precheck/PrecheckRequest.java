@@ -1,0 +1,21 @@
+package io.chatguard.precheck;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * A message an advisor is about to send.
+ *
+ * @param text the message text; required
+ * @param sender the advisor's WeCom userid, if the client knows it
+ * @param receivers WeCom ids of the recipients
+ * @param roomId group chat id, empty for 1:1
+ */
+public record PrecheckRequest(String text, @Size(max = 128) String sender, @Size(max = 2000) List<@Size(max = 128) String> receivers,
+        @Size(max = 128) String roomId) {
+
+    public PrecheckRequest {
+        receivers = receivers == null ? List.of() : List.copyOf(receivers);
+    }
+}
