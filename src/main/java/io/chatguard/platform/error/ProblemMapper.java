@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -44,6 +45,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return respond(ProblemType.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    /** A body of the wrong shape ("receivers":"x", a bare array); Quarkus's own mapper would answer plain JSON. */
+    @ServerExceptionMapper
+    public Response wrongJsonShape(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return respond(ProblemType.BAD_REQUEST, (field.isEmpty() ? "body" : field) + ": wrong JSON type", uri);
     }
 
     @ServerExceptionMapper

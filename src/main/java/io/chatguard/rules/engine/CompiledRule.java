@@ -37,7 +37,9 @@ record CompiledRule(int index, String id, String category, Severity severity, De
 
     /** Where an exception looks, relative to a hit. */
     enum Side {
-        BEFORE, AFTER, AROUND
+        BEFORE, AFTER, AROUND,
+        /** Between the first and last char of the hit: a negator between NEAR parts ("密码您千万别发我"). */
+        INSIDE
     }
 
     /**

@@ -30,10 +30,11 @@ import io.chatguard.rules.text.Normalizer;
  * HanLP segmenter are shared, read-only.
  */
 public final class RuleCompiler {
-    private static final Set<String> FILE_KEYS = Set.of("category", "title", "lexicons", "exceptions", "allow", "rules");
+    private static final Set<String> FILE_KEYS = Set.of("category", "title", "lexicons", "exceptions", "allow", "mustNot",
+            "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "action", "description", "mustAny",
             "mustAll", "mustNot", "exceptions", "allow", "intercept", "inheritExceptions");
-    private static final Set<String> EXCEPTION_KEYS = Set.of("terms", "before", "after", "around", "sameClause");
+    private static final Set<String> EXCEPTION_KEYS = Set.of("terms", "before", "after", "around", "inside", "sameClause");
 
     private final Normalizer normalizer;
     private final Segment segmenter;
@@ -146,6 +147,11 @@ public final class RuleCompiler {
         }
         List<CompiledRule.Exception> fileExceptions = exceptions(file, "exceptions", root.get("exceptions"), terms, lexicon);
         List<String> fileAllow = root.has("allow") ? stringList(file, "allow", root.get("allow")) : List.of();
+        List<String> fileMustNotSrc = expressions(file, "mustNot", root.get("mustNot"), false);
+        var fileMustNot = new ArrayList<Expr>();
+        for (int k = 0; k < fileMustNotSrc.size(); k++) {
+            fileMustNot.add(parse(file, "mustNot[" + k + "]", fileMustNotSrc.get(k), terms, lexicon, false));
+        }
         for (int i = 0; i < list.size(); i++) {
             JsonNode r = list.get(i);
             String where = "rules[" + i + "]";
@@ -162,13 +168,14 @@ public final class RuleCompiler {
             if (!ids.add(id)) {
                 throw new RuleDefinitionException(file, where + ": duplicate rule id " + id);
             }
-            rules.add(compileRule(file, where, r, id, category, rules.size(), terms, lexicon, fileExceptions, fileAllow));
+            rules.add(compileRule(file, where, r, id, category, rules.size(), terms, lexicon, fileExceptions, fileAllow,
+                    fileMustNot, fileMustNotSrc));
         }
     }
 
     private CompiledRule compileRule(String file, String where, JsonNode r, String id, String category, int index,
             TermTable terms, ExpressionParser.Lexicon lexicon, List<CompiledRule.Exception> fileExceptions,
-            List<String> fileAllow) {
+            List<String> fileAllow, List<Expr> fileMustNot, List<String> fileMustNotSrc) {
         Severity severity = enumValue(file, where, "severity", Severity.class, requiredText(file, where, r, "severity"));
         Decision action = enumValue(file, where, "action", Decision.class, requiredText(file, where, r, "action"));
         if (action == Decision.PASS) {
@@ -179,6 +186,7 @@ public final class RuleCompiler {
         List<String> anySrc = expressions(file, where + ": mustAny", r.get("mustAny"), true);
         List<String> allSrc = expressions(file, where + ": mustAll", r.get("mustAll"), false);
         List<String> notSrc = expressions(file, where + ": mustNot", r.get("mustNot"), false);
+        // File-level mustNot and exceptions join below unless the rule opts out.
         var any = new ArrayList<Expr>();
         for (int k = 0; k < anySrc.size(); k++) {
             any.add(parse(file, where + ": mustAny[" + k + "]", anySrc.get(k), terms, lexicon, true));
@@ -195,6 +203,9 @@ public final class RuleCompiler {
         var exceptions = new ArrayList<>(exceptions(file, where + ": exceptions", r.get("exceptions"), terms, lexicon));
         if (!r.has("inheritExceptions") || bool(file, where, r, "inheritExceptions")) {
             exceptions.addAll(fileExceptions);
+            not.addAll(fileMustNot);
+            notSrc = new ArrayList<>(notSrc);
+            notSrc.addAll(fileMustNotSrc);
         }
         var allowTerms = new ArrayList<String>(fileAllow);
         if (r.has("allow")) {
@@ -243,9 +254,17 @@ public final class RuleCompiler {
                 }
             }
             if (sides.size() != 1) {
-                throw new RuleDefinitionException(file, at + ": give exactly one of before, after, around");
+                throw new RuleDefinitionException(file, at + ": give exactly one of before, after, around, inside");
             }
             JsonNode d = e.get(sides.get(0).name().toLowerCase(Locale.ROOT));
+            if (sides.get(0) == CompiledRule.Side.INSIDE) {
+                if (!d.isBoolean() || !d.asBoolean()) {
+                    throw new RuleDefinitionException(file, at + ": inside: expected true");
+                }
+                out.add(new CompiledRule.Exception(expr, CompiledRule.Side.INSIDE, 0,
+                        !e.has("sameClause") || bool(file, at, e, "sameClause")));
+                continue;
+            }
             if (!d.canConvertToInt() || d.asInt() < 0 || d.asInt() > 500) {
                 throw new RuleDefinitionException(file, at + ": distance must be a whole number 0..500");
             }

@@ -68,6 +68,8 @@ final class RuleMatcher {
                     && (!ex.sameClause() || t.clause(e.end() - 1) == t.clause(hit.start()));
             case AFTER -> e.start() >= hit.end() && e.start() - hit.end() <= d
                     && (!ex.sameClause() || t.clause(e.start()) == t.clause(hit.end() - 1));
+            case INSIDE -> e.start() > hit.start() && e.end() < hit.end()
+                    && (!ex.sameClause() || t.clause(e.start()) == t.clause(hit.start()));
             case AROUND -> e.end() > hit.start() - d && e.start() < hit.end() + d
                     && (!ex.sameClause() || (t.clause(e.end() - 1) >= t.clause(hit.start())
                             && t.clause(e.start()) <= t.clause(hit.end() - 1)));

@@ -76,6 +76,7 @@ public final class Normalizer {
                 emit(t, (char) (c + ('a' - 'A')), i, i + 1, clause, gap);
                 gap = false;
             } else if (isIdeograph(c)) {
+                c = dialect(c);
                 if (t.scriptLength > 0 && t.script[t.scriptLength - 1] == c) {
                     // Repeated ideographs ("保保本本") fold into one; the highlight keeps both.
                     t.origEnd[t.scriptLength - 1] = i + 1;
@@ -179,6 +180,11 @@ public final class Normalizer {
         t.sound[k] = c;
         t.soundFrom[k] = from;
         t.soundTo[k] = to;
+    }
+
+    /** Dialect pronouns read as their Mandarin form (俺帮您弄 is 我帮您弄). */
+    private static char dialect(char c) {
+        return c == '俺' ? '我' : c;
     }
 
     /** The digit a numeral char stands for, or -1. Covers 〇零一…九, 壹…玖 and 幺 (said for 1 in numbers). */

@@ -217,4 +217,40 @@ class RuleEngineTest {
             """);
         assertThat(rules.interceptTerms()).containsExactly(Map.entry("test_cat.principal", java.util.List.of("保本", "稳赚不赔")));
     }
+
+    @Test
+    void insideExceptionsCancelANegatedNearAndFileMustNotSilencesClientQuestions() {
+        RuleSnapshot rules = COMPILER.compile(RuleSources.of(Map.of("test_cat.yaml", """
+                category: test_cat
+                mustNot:
+                  - 你们 NEAR/10 (吗 | ?)
+                rules:
+                  - id: password
+                    name: 索要密码
+                    severity: critical
+                    action: BLOCK
+                    description: 索要密码
+                    mustAny: ~密码 NEAR/8 发我
+                    exceptions:
+                      - terms: 别 | 不要
+                        inside: true
+                """)));
+        assertThat(check(rules, "把密码发我").decision()).isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "把蜜马发我").decision()).as("explicit ~ inside NEAR: any homophone").isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "密码您千万别发我").decision()).isEqualTo(Decision.PASS);
+        assertThat(check(rules, "你们会让我把密码发我吗？").decision()).isEqualTo(Decision.PASS);
+    }
+
+    @Test
+    void dialectPronounsReadAsMandarin() {
+        RuleSnapshot rules = rules("""
+              - id: act
+                name: 代客操作
+                severity: critical
+                action: BLOCK
+                description: 代客操作
+                mustAny: 我帮您操作
+            """);
+        assertThat(check(rules, "俺帮您操作").decision()).isEqualTo(Decision.BLOCK);
+    }
 }

@@ -1,0 +1,131 @@
+package io.chatguard.precheck;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.chatguard.security.Roles;
+import io.chatguard.security.SecurityFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The public pre-send contract over real HTTP, on the shipped rules and the real database. */
+@QuarkusTest
+class PrecheckApiTest {
+
+    @Inject
+    SecurityFixtures fixtures;
+
+    private JsonPath precheck(String token, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/precheck")
+                .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    @Test
+    void blocksAnEvasiveViolationAndPointsAtWhatWasTyped() {
+        String text = "姐，这款产品保 本的，年化稳 赚5个点";
+        JsonPath r = precheck(fixtures.token(Roles.ADVISOR), Map.of("text", text, "sender", "zhangwei",
+                "receivers", List.of("wmClient01"), "roomId", ""));
+
+        assertThat(r.getString("decision")).isEqualTo("BLOCK");
+        assertThat(r.getString("rulesVersion")).matches("r-[0-9a-f]{12}");
+        assertThat(r.getLong("tookMicros")).isNotNegative();
+        List<Map<String, Object>> hits = r.getList("hits");
+        assertThat(hits).extracting(h -> h.get("category")).contains("guarantee_return");
+        Map<String, Object> hit = hits.stream().filter(h -> "保本".equals(h.get("matched"))).findFirst().orElseThrow();
+        int start = (int) hit.get("start");
+        int end = (int) hit.get("end");
+        assertThat(text.substring(start, end)).isEqualTo("保 本").isEqualTo(hit.get("original"));
+        assertThat(hit).containsKeys("ruleId", "severity", "action", "description");
+        assertThat(hit.get("action")).isEqualTo("BLOCK");
+    }
+
+    @Test
+    void warnsOnAStockTipAndPassesACompliantDisclosure() {
+        String token = fixtures.token(Roles.ADVISOR);
+        assertThat(precheck(token, Map.of("text", "明天这只必涨，开盘就买")).getString("decision")).isEqualTo("WARN");
+        JsonPath pass = precheck(token, Map.of("text", "本产品不保本，过往业绩不代表未来表现"));
+        assertThat(pass.getString("decision")).isEqualTo("PASS");
+        assertThat(pass.getList("hits")).isEmpty();
+    }
+
+    @Test
+    void everyBlockAndWarnIsPersistedWithWhoTextHitsAndVersionButPassIsNot() {
+        String token = fixtures.token(Roles.ADVISOR);
+        String blocked = "把交易密码发我，我帮您操作 " + System.nanoTime();
+        String warned = "明天这只必涨，开盘就买 " + System.nanoTime();
+        String passed = "好的，下午三点给您回电话 " + System.nanoTime();
+        String version = precheck(token, Map.of("text", blocked, "sender", "lisi", "receivers", List.of("wmA", "wmB"),
+                "roomId", "wr123")).getString("rulesVersion");
+        precheck(token, Map.of("text", warned));
+        precheck(token, Map.of("text", passed));
+
+        JsonPath mine = given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(mine.getList("text", String.class)).containsExactly(warned, blocked);
+        assertThat(mine.getList("decision", String.class)).containsExactly("WARN", "BLOCK");
+        assertThat(mine.getString("[1].sender")).isEqualTo("lisi");
+        assertThat(mine.getList("[1].receivers", String.class)).containsExactly("wmA", "wmB");
+        assertThat(mine.getString("[1].roomId")).isEqualTo("wr123");
+        assertThat(mine.getString("[1].rulesVersion")).isEqualTo(version);
+        assertThat(mine.getList("[1].hits.category", String.class)).contains("discretionary_trading");
+    }
+
+    @Test
+    void missingEmptyOrBlankTextIs400WithAReason() {
+        String token = fixtures.token(Roles.ADVISOR);
+        for (String body : List.of("{}", "{\"text\":\"\"}", "{\"text\":\"   \"}", "{\"text\":null}")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/precheck")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:chatguard:problem:validation-failed"))
+                    .body("detail", startsWith("text: is required"));
+        }
+    }
+
+    @Test
+    void textOverTheLimitIs400AndNothingIsStored() {
+        String token = fixtures.token(Roles.ADVISOR);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "保本".repeat(5_001)))
+                .when().post("/api/v1/precheck")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:chatguard:problem:text-too-long"))
+                .body("detail", equalTo("text: 10002 chars exceeds the limit of 10000"));
+        given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAre400() {
+        String token = fixtures.token(Roles.ADVISOR);
+        for (String body : List.of("{\"text\":", "not json", "{\"text\":\"保本\",\"receivers\":\"wmA\"}", "[1,2]")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/precheck")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", startsWith("urn:chatguard:problem:"));
+        }
+    }
+
+    @Test
+    void anonymousIs401AndOtherRolesAre403() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "保本"))
+                .when().post("/api/v1/precheck")
+                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:chatguard:problem:unauthorized"));
+        for (String role : List.of(Roles.OFFICER, Roles.REGULATOR, Roles.ADMIN)) {
+            given().auth().oauth2(fixtures.token(role)).contentType(ContentType.JSON).body(Map.of("text", "保本"))
+                    .when().post("/api/v1/precheck")
+                    .then().statusCode(403).body("type", equalTo("urn:chatguard:problem:forbidden"));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.chatguard.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.chatguard.security.Roles;
+import io.chatguard.security.SecurityFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class RuleApiTest {
+
+    @Inject
+    SecurityFixtures fixtures;
+
+    @Test
+    void officersListRulesOfAllNineCategoriesAndTryATextAgainstThem() {
+        String officer = fixtures.token(Roles.OFFICER);
+        JsonPath rules = given().auth().oauth2(officer).when().get("/api/v1/rules").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(rules.getList("category", String.class)).contains("guarantee_return", "insider_info", "stock_tip",
+                "discretionary_trading", "private_dealing", "kickback", "pii_leak", "illegal_leverage", "absolute_claims");
+        assertThat(rules.getList("id", String.class)).contains("guarantee_return.principal");
+
+        JsonPath verdict = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("text", "场外配资1:10，当天到账")).when().post("/api/v1/rules/test")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(verdict.getString("decision")).isEqualTo("BLOCK");
+        assertThat(verdict.getList("hits.category", String.class)).containsOnly("illegal_leverage");
+    }
+
+    @Test
+    void statusShowsTheVersionInForceRecordedInTheDatabase() {
+        JsonPath status = given().auth().oauth2(fixtures.token(Roles.ADMIN)).when().get("/api/v1/rules/status")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(status.getString("version")).matches("r-[0-9a-f]{12}");
+        assertThat(status.getInt("rules")).isGreaterThan(20);
+        assertThat(status.getMap("files")).containsKey("guarantee_return.yaml");
+        assertThat(status.getString("lastError")).isNull();
+    }
+
+    @Test
+    void onlyAdminsReloadAndAnonymousIsRejected() {
+        given().when().get("/api/v1/rules").then().statusCode(401);
+        given().auth().oauth2(fixtures.token(Roles.ADVISOR)).when().get("/api/v1/rules").then().statusCode(403)
+                .body("type", equalTo("urn:chatguard:problem:forbidden"));
+        given().auth().oauth2(fixtures.token(Roles.OFFICER)).when().post("/api/v1/rules/reload").then().statusCode(403);
+        given().auth().oauth2(fixtures.token(Roles.ADMIN)).when().post("/api/v1/rules/reload").then().statusCode(200)
+                .body("version", startsWith("r-"));
+    }
+
+    @Test
+    void tryingAnEmptyTextIs400() {
+        given().auth().oauth2(fixtures.token(Roles.OFFICER)).contentType(ContentType.JSON).body(Map.of("text", ""))
+                .when().post("/api/v1/rules/test")
+                .then().statusCode(400).body("type", equalTo("urn:chatguard:problem:validation-failed"));
+    }
+}
