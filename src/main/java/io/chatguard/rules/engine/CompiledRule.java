@@ -23,13 +23,15 @@ import io.chatguard.rules.Severity;
  * @param allow drop a hit lying inside one of these phrases
  * @param numbers true when mustAny holds a number validator (evaluated for every message with long numbers)
  * @param regex true when mustAny holds a regex (evaluated for every message)
- * @param intercept the rule's plain terms may go to WeCom's native substring interception
+ * @param interceptWords words the rule vouches for as safe plain substrings, for WeCom's native
+ *        interception (empty: none)
  */
 record CompiledRule(int index, String id, String category, Severity severity, Decision action, String name,
         String description, RuleSource source, Expr mustAny, List<Expr> mustAll, List<Expr> mustNot,
-        List<Exception> exceptions, Expr allow, boolean numbers, boolean regex, boolean intercept) {
+        List<Exception> exceptions, Expr allow, boolean numbers, boolean regex, List<String> interceptWords) {
 
     CompiledRule {
+        interceptWords = List.copyOf(interceptWords);
         mustAll = List.copyOf(mustAll);
         mustNot = List.copyOf(mustNot);
         exceptions = List.copyOf(exceptions);

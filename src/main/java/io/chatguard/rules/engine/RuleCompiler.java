@@ -223,11 +223,47 @@ public final class RuleCompiler {
             }
             allow = new Expr.Terms(ids, false, "allow");
         }
-        boolean intercept = r.has("intercept") && bool(file, where, r, "intercept");
+        List<String> interceptWords = interceptWords(file, where, r.get("intercept"), mustAny, terms);
         return new CompiledRule(index, id, category, severity, action, name, description,
                 new CompiledRule.RuleSource(file, anySrc, allSrc, notSrc), mustAny, all, not, exceptions, allow,
                 !needsTerms(mustAny) && contains(mustAny, Expr.Number.class),
-                !needsTerms(mustAny) && contains(mustAny, Expr.Regex.class), intercept);
+                !needsTerms(mustAny) && contains(mustAny, Expr.Regex.class), interceptWords);
+    }
+
+    /**
+     * {@code intercept: true} exports the plain terms of mustAny; a list names the words explicitly
+     * (context-free compounds such as 稳赚不赔, where the bare term would block compliant disclosures).
+     */
+    private static List<String> interceptWords(String file, String where, JsonNode node, Expr mustAny, TermTable terms) {
+        if (node == null || (node.isBoolean() && !node.asBoolean())) {
+            return List.of();
+        }
+        if (node.isBoolean()) {
+            var out = new java.util.LinkedHashSet<String>();
+            plainTerms(mustAny, terms, out);
+            return List.copyOf(out);
+        }
+        List<String> words = stringList(file, where + ": intercept", node);
+        for (String w : words) {
+            if (w.strip().length() > 32) {
+                throw new RuleDefinitionException(file, where + ": intercept: '" + w + "' is longer than WeCom's 32 characters");
+            }
+        }
+        return words.stream().map(String::strip).toList();
+    }
+
+    private static void plainTerms(Expr e, TermTable terms, java.util.Set<String> out) {
+        switch (e) {
+            case Expr.Terms t -> {
+                for (int id : t.termIds()) {
+                    out.add(terms.term(id).display());
+                }
+            }
+            case Expr.Or or -> or.alternatives().forEach(a -> plainTerms(a, terms, out));
+            default -> {
+                // NEAR, numbers and regexes have no plain-substring form.
+            }
+        }
     }
 
     private List<CompiledRule.Exception> exceptions(String file, String where, JsonNode node, TermTable terms,

@@ -112,35 +112,16 @@ public final class RuleSnapshot {
     }
 
     /**
-     * Plain terms that BLOCK rules marked {@code intercept: true} may push to WeCom's native
-     * sensitive-word interception, which matches substrings only: rule id → terms as written.
+     * Words BLOCK rules vouch for as safe plain substrings ({@code intercept:} in the rule file), for
+     * WeCom's native sensitive-word interception: rule id → words.
      */
     public Map<String, List<String>> interceptTerms() {
         var out = new java.util.LinkedHashMap<String, List<String>>();
         for (CompiledRule rule : rules) {
-            if (!rule.intercept() || rule.action() != Decision.BLOCK) {
-                continue;
-            }
-            var words = new java.util.LinkedHashSet<String>();
-            collectPlainTerms(rule.mustAny(), words);
-            if (!words.isEmpty()) {
-                out.put(rule.id(), List.copyOf(words));
+            if (rule.action() == Decision.BLOCK && !rule.interceptWords().isEmpty()) {
+                out.put(rule.id(), rule.interceptWords());
             }
         }
         return out;
-    }
-
-    private void collectPlainTerms(Expr e, java.util.Set<String> out) {
-        switch (e) {
-            case Expr.Terms t -> {
-                for (int id : t.termIds()) {
-                    out.add(terms.term(id).display());
-                }
-            }
-            case Expr.Or or -> or.alternatives().forEach(a -> collectPlainTerms(a, out));
-            default -> {
-                // NEAR, numbers and regexes have no plain-substring form.
-            }
-        }
     }
 }

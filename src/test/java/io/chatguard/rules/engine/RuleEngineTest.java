@@ -204,7 +204,7 @@ class RuleEngineTest {
     }
 
     @Test
-    void interceptExportsOnlyPlainTermsOfBlockRulesThatOptIn() {
+    void interceptExportsPlainTermsOrTheListedWordsOfBlockRulesThatOptIn() {
         RuleSnapshot rules = rules(PRINCIPAL + """
                 intercept: true
               - id: promise
@@ -216,6 +216,10 @@ class RuleEngineTest {
                 mustAny: 承诺 NEAR/4 收益
             """);
         assertThat(rules.interceptTerms()).containsExactly(Map.entry("test_cat.principal", java.util.List.of("保本", "稳赚不赔")));
+        RuleSnapshot listed = rules(PRINCIPAL + """
+                intercept: [保本保收益]
+            """);
+        assertThat(listed.interceptTerms()).containsExactly(Map.entry("test_cat.principal", java.util.List.of("保本保收益")));
     }
 
     @Test
