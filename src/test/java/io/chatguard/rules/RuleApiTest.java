@@ -23,6 +23,9 @@ class RuleApiTest {
     @Inject
     SecurityFixtures fixtures;
 
+    @Inject
+    javax.sql.DataSource db;
+
     @Test
     void officersListRulesOfAllNineCategoriesAndTryATextAgainstThem() {
         String officer = fixtures.token(Roles.OFFICER);
@@ -47,6 +50,17 @@ class RuleApiTest {
         assertThat(status.getInt("rules")).isGreaterThan(20);
         assertThat(status.getMap("files")).containsKey("guarantee_return.yaml");
         assertThat(status.getString("lastError")).isNull();
+        try (var c = db.getConnection(); var q = c.prepareStatement(
+                "select version, rule_count, jsonb_array_length(files) from rule_set_version where active")) {
+            var rs = q.executeQuery();
+            assertThat(rs.next()).as("one active version row").isTrue();
+            assertThat(rs.getString(1)).isEqualTo(status.getString("version"));
+            assertThat(rs.getInt(2)).isEqualTo(status.getInt("rules"));
+            assertThat(rs.getInt(3)).isEqualTo(status.getMap("files").size());
+            assertThat(rs.next()).isFalse();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
