@@ -70,6 +70,16 @@ ensure_maven() {
   command -v mvn >/dev/null || apt_install maven
 }
 
+# Headless Chromium, its driver and CJK fonts for the browser tests (Debian packages only: the
+# tests never download a browser or driver). Without the fonts Chinese renders as boxes.
+ensure_browser() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-cjk)
+  [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
+}
+
 mvn_cmd() {
   # Maven 3.8's bundled Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run.
   if [ "${CG_JDK_MAJOR:-0}" -ge 24 ]; then

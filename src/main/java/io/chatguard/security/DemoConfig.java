@@ -10,7 +10,7 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean seed();
 
-    /** Password of the demo users {@code officer}, {@code regulator} and {@code admin}. */
+    /** Password of the demo users {@code advisor}, {@code officer}, {@code regulator} and {@code admin}. */
     @WithDefault("chatguard-demo")
     String password();
 

@@ -36,6 +36,7 @@ public class DemoSeeder {
             return;
         }
         Map<String, String> people = Map.of(
+                Roles.ADVISOR, "投资顾问（演示）",
                 Roles.OFFICER, "合规专员（演示）",
                 Roles.REGULATOR, "监管检查员（演示）",
                 Roles.ADMIN, "系统管理员（演示）");
@@ -49,6 +50,6 @@ public class DemoSeeder {
         tokens.ensureConfigured("demo regulator token", demo.tokens().regulator(), "demo-regulator",
                 Set.of(Roles.REGULATOR));
         tokens.ensureConfigured("demo admin token", demo.tokens().admin(), "demo-admin", Set.of(Roles.ADMIN));
-        LOG.info("demo users (officer, regulator, admin) and one demo API token per role are in place");
+        LOG.info("demo users (advisor, officer, regulator, admin) and one demo API token per role are in place");
     }
 }

@@ -7,18 +7,31 @@ const FEATURES = {
   admin: ['API 令牌管理', '审计日志', '存档采集状态'],
   advisor: ['发送前合规检查'],
 };
+const LINKS = { '发送前合规检查': '/sidebar/' };
 
 async function load() {
   const me = await fetch('/api/v1/me', { headers: { Accept: 'application/json' } });
   if (me.status === 401) { window.location.href = '/login.html'; return; }
   const body = await me.json();
+  // Advisors have one screen, the pre-send sidebar: send them straight there after login.
+  if (body.roles.length > 0 && body.roles.every(r => r === 'advisor')) {
+    window.location.replace('/sidebar/');
+    return;
+  }
   document.getElementById('user-name').textContent = body.name;
   document.getElementById('user-roles').textContent = body.roles.map(r => ROLE_NAMES[r] || r).join('、');
   const list = document.getElementById('features');
   for (const role of body.roles) {
     for (const feature of FEATURES[role] || []) {
       const li = document.createElement('li');
-      li.textContent = feature;
+      if (LINKS[feature]) {
+        const a = document.createElement('a');
+        a.href = LINKS[feature];
+        a.textContent = feature;
+        li.appendChild(a);
+      } else {
+        li.textContent = feature;
+      }
       list.appendChild(li);
     }
   }

@@ -26,7 +26,7 @@ class DemoSeederTest {
 
     @Test
     void demoUsersSignInWithTheDemoPassword() {
-        for (String user : new String[] {"officer", "regulator", "admin"}) {
+        for (String user : new String[] {"advisor", "officer", "regulator", "admin"}) {
             String cookie = AccessControlTest.login(user, "chatguard-demo");
             given().cookie("quarkus-credential", cookie).get("/api/v1/me")
                     .then().statusCode(200)
