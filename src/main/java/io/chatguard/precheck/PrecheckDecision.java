@@ -51,4 +51,8 @@ class PrecheckDecision {
 
     @Column(name = "rules_version", nullable = false)
     String rulesVersion;
+
+    /** {@code typing} for as-you-type checks, {@code send} for the check of a message being sent. */
+    @Column(nullable = false)
+    String stage;
 }

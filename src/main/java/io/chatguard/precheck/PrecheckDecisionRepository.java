@@ -11,7 +11,10 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 class PrecheckDecisionRepository implements PanacheRepositoryBase<PrecheckDecision, Long> {
 
-    List<PrecheckDecision> findRecentByPrincipal(String principal, int limit) {
-        return find("principal", Sort.descending("decidedAt", "id"), principal).page(Page.ofSize(limit)).list();
+    List<PrecheckDecision> findRecentByPrincipal(String principal, String stage, int limit) {
+        var query = stage == null
+                ? find("principal", Sort.descending("decidedAt", "id"), principal)
+                : find("principal = ?1 and stage = ?2", Sort.descending("decidedAt", "id"), principal, stage);
+        return query.page(Page.ofSize(limit)).list();
     }
 }

@@ -28,8 +28,11 @@ public class PrecheckDecisionResource {
         this.user = user;
     }
 
+    /** {@code stage}: {@code send}, {@code typing}, or omitted for both. */
     @GET
-    public List<PrecheckDecisionView> mine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
-        return precheck.recentDecisions(user.name(), limit);
+    public List<PrecheckDecisionView> mine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
+            @QueryParam("stage") @jakarta.validation.constraints.Pattern(regexp = "typing|send",
+                    message = "must be typing or send") String stage) {
+        return precheck.recentDecisions(user.name(), stage, limit);
     }
 }

@@ -17,12 +17,13 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param sender WeCom userid given in the request
  * @param receivers receivers given in the request
  * @param roomId room given in the request
+ * @param stage {@code typing} (checked while written) or {@code send} (checked when sent)
  */
 public record PrecheckDecisionView(long id, Instant decidedAt, String decision, String text, @JsonRawValue String hits,
-        String rulesVersion, String sender, List<String> receivers, String roomId) {
+        String rulesVersion, String sender, List<String> receivers, String roomId, String stage) {
 
     static PrecheckDecisionView of(PrecheckDecision d) {
         return new PrecheckDecisionView(d.id, d.decidedAt, d.decision, d.text, d.hits, d.rulesVersion, d.sender,
-                List.copyOf(d.receivers), d.roomid);
+                List.copyOf(d.receivers), d.roomid, d.stage);
     }
 }

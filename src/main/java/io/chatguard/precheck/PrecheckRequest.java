@@ -2,6 +2,7 @@ package io.chatguard.precheck;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -11,11 +12,20 @@ import jakarta.validation.constraints.Size;
  * @param sender the advisor's WeCom userid, if the client knows it
  * @param receivers WeCom ids of the recipients
  * @param roomId group chat id, empty for 1:1
+ * @param stage {@code send} (the default) when the message is about to go out, {@code typing} for
+ *        checks while it is being written
  */
 public record PrecheckRequest(String text, @Size(max = 128) String sender, @Size(max = 2000) List<@Size(max = 128) String> receivers,
-        @Size(max = 128) String roomId) {
+        @Size(max = 128) String roomId,
+        @Pattern(regexp = "typing|send", message = "must be typing or send") String stage) {
 
     public PrecheckRequest {
         receivers = receivers == null ? List.of() : List.copyOf(receivers);
+        stage = stage == null ? "send" : stage;
+    }
+
+    /** A message about to be sent. */
+    public PrecheckRequest(String text, String sender, List<String> receivers, String roomId) {
+        this(text, sender, receivers, roomId, "send");
     }
 }

@@ -69,6 +69,7 @@ public class PrecheckService {
         d.decision = verdict.decision().name();
         d.text = request.text();
         d.rulesVersion = verdict.rulesVersion();
+        d.stage = request.stage();
         try {
             d.hits = json.writeValueAsString(verdict.hits());
         } catch (JsonProcessingException e) {
@@ -77,9 +78,9 @@ public class PrecheckService {
         return d;
     }
 
-    /** The caller's own most recent BLOCK and WARN decisions, newest first. */
+    /** The caller's own most recent BLOCK and WARN decisions, newest first; {@code stage} null for all. */
     @Transactional(TxType.SUPPORTS)
-    public List<PrecheckDecisionView> recentDecisions(String principal, int limit) {
-        return decisions.findRecentByPrincipal(principal, limit).stream().map(PrecheckDecisionView::of).toList();
+    public List<PrecheckDecisionView> recentDecisions(String principal, String stage, int limit) {
+        return decisions.findRecentByPrincipal(principal, stage, limit).stream().map(PrecheckDecisionView::of).toList();
     }
 }

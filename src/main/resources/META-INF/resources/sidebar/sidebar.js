@@ -127,7 +127,9 @@ async function check() {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ text, sender: null, receivers: state.context.receivers, roomId: state.context.roomId }),
+      // As-you-type checks are recorded as drafts; the check at send time is the attempt itself.
+      body: JSON.stringify({ text, sender: null, receivers: state.context.receivers, roomId: state.context.roomId,
+        stage: 'typing' }),
       signal: controller.signal,
     });
     if (seq !== state.seq) return;
@@ -277,6 +279,29 @@ async function copyText(text) {
   return copied;
 }
 
+/** The check recorded as the send attempt; returns its decision, or null when it could not run. */
+async function checkForSend(text) {
+  try {
+    const response = await fetch('/api/v1/precheck', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ text, sender: null, receivers: state.context.receivers, roomId: state.context.roomId,
+        stage: 'send' }),
+    });
+    if (!response.ok) {
+      await reportFailure(response);
+      return null;
+    }
+    const body = await response.json();
+    state.result = { text, ...body };
+    return body.decision;
+  } catch (_) {
+    showError('网络异常，无法完成合规检查，请检查网络后重试。消息未经检查，暂不能发送。');
+    return null;
+  }
+}
+
 async function deliver(text) {
   // Re-read at the moment of sending: only the exact checked text may leave.
   const result = currentResult();
@@ -284,6 +309,12 @@ async function deliver(text) {
   state.sending = true;
   render();
   try {
+    // Checked once more as the send attempt; rules may have changed since the last keystroke.
+    const decision = await checkForSend(text);
+    if (decision === null || decision === 'BLOCK' || (decision === 'WARN' && result.decision !== 'WARN')) {
+      if (decision === 'WARN') showStatus('规则已更新，该消息需要确认后才能发送。', 'warn');
+      return;
+    }
     if (canSendInChat()) {
       try {
         await sendChatMessage(text);
@@ -340,6 +371,7 @@ async function loadRecent() {
     const categories = [...new Set((d.hits || []).map(h => categoryName(h.category)))].join('、');
     head.appendChild(el('span', 'recent-category', categories));
     head.appendChild(el('time', 'recent-time', formatTime(d.decidedAt)));
+    if (d.stage === 'typing') head.appendChild(el('span', 'recent-stage', '输入中'));
     li.appendChild(head);
     li.appendChild(el('p', 'recent-text', d.text));
     list.appendChild(li);

@@ -82,6 +82,24 @@ class PrecheckApiTest {
     }
 
     @Test
+    void draftsWhileTypingAreKeptApartFromSendAttempts() {
+        String token = fixtures.token(Roles.ADVISOR);
+        String draft = "保本保收益 " + System.nanoTime();
+        String sent = "稳赚不赔 " + System.nanoTime();
+        precheck(token, Map.of("text", draft, "stage", "typing"));
+        precheck(token, Map.of("text", sent));
+
+        assertThat(given().auth().oauth2(token).when().get("/api/v1/precheck-decisions?stage=send")
+                .then().statusCode(200).extract().jsonPath().getList("text", String.class)).containsExactly(sent);
+        JsonPath all = given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("stage", String.class)).containsExactly("send", "typing");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "保本", "stage", "draft"))
+                .when().post("/api/v1/precheck")
+                .then().statusCode(400).body("detail", equalTo("stage: must be typing or send"));
+    }
+
+    @Test
     void missingEmptyOrBlankTextIs400WithAReason() {
         String token = fixtures.token(Roles.ADVISOR);
         for (String body : List.of("{}", "{\"text\":\"\"}", "{\"text\":\"   \"}", "{\"text\":null}")) {
