@@ -12,11 +12,15 @@ import java.util.regex.PatternSyntaxException;
  * expr  := near ('|' near)*
  * near  := item (('NEAR/' n | 'BEFORE/' n) item)*
  * item  := '(' expr ')' | term | '"' term with spaces '"' | '&lt;' whole word '&gt;' | '@' lexicon
- *        | '$' validator | '/' regex '/' ; a leading '=' on a term or lexicon turns off sound
- *        and initials matching
+ *        | '$' validator | '/' regex '/'
  * </pre>
  *
- * Distances count normalised chars (noise removed, repeats folded). Not thread-safe; one per compile.
+ * Distances count normalised chars (noise removed, repeats folded). Sound (homophone, pinyin) and
+ * initials matching is on for the terms a rule fires on, written directly in {@code mustAny} outside
+ * NEAR/BEFORE, and off for context words elsewhere (线上 must not read as 先上). A leading {@code ~}
+ * turns it on for one term or lexicon, a leading {@code =} off, and {@code ~~} inside NEAR/BEFORE also
+ * accepts homophones that keep none of the term's chars ("蜜马" for 密码), for context-bound terms only.
+ * Not thread-safe; one per compile.
  */
 final class ExpressionParser {
     /** Where terms and lexicons come from. */
@@ -119,6 +123,7 @@ final class ExpressionParser {
             // Parse the item against a throwaway table, then look at what follows it.
             var probe = new ExpressionParser(src, new TermTable(terms.normalizer()), lexicon, false);
             probe.pos = pos;
+            probe.nearDepth = 1; // parse the operand as if inside NEAR, where '~~' is legal
             probe.item();
             probe.skipSpace();
             return src.startsWith("NEAR/", probe.pos) || src.startsWith("BEFORE/", probe.pos);
@@ -167,17 +172,25 @@ final class ExpressionParser {
         }
         char c = src.charAt(pos);
         Boolean fuzzyMark = null;
+        boolean looseMark = false;
         if (c == '=' || c == '~') {
             fuzzyMark = c == '~';
             pos++;
+            if (fuzzyMark && pos < src.length() && src.charAt(pos) == '~') {
+                looseMark = true;
+                pos++;
+            }
             if (pos >= src.length()) {
                 throw error("'" + c + "' must precede a term or lexicon");
             }
             c = src.charAt(pos);
         }
         boolean exact = fuzzyMark != null ? !fuzzyMark : !(fuzzyByDefault && nearDepth == 0);
-        // An explicit '~' inside NEAR/BEFORE: the neighbouring term constrains it, so any homophone counts.
-        boolean loose = Boolean.TRUE.equals(fuzzyMark) && nearDepth > 0;
+        // '~~' inside NEAR/BEFORE: the neighbouring term constrains it, so any homophone counts.
+        if (looseMark && nearDepth == 0) {
+            throw error("'~~' is only allowed inside NEAR/BEFORE, where a neighbour constrains it");
+        }
+        boolean loose = looseMark;
         switch (c) {
             case '(' -> {
                 if (fuzzyMark != null) {
@@ -208,7 +221,7 @@ final class ExpressionParser {
                 if (list == null) {
                     throw error("unknown lexicon @" + name);
                 }
-                return lexiconTerms(list, exact, fuzzyMark != null, nearDepth > 0, '@' + name);
+                return lexiconTerms(list, exact, fuzzyMark != null, looseMark, '@' + name);
             }
             case '$' -> {
                 pos++;
@@ -243,7 +256,7 @@ final class ExpressionParser {
     }
 
     /** Lexicon entries may carry the same marks as inline terms: {@code =exact} and {@code <whole word>}. */
-    private Expr lexiconTerms(List<String> entries, boolean exact, boolean marked, boolean inNear, String label) {
+    private Expr lexiconTerms(List<String> entries, boolean exact, boolean marked, boolean looseRef, String label) {
         var plain = new ArrayList<String>();
         var loose = new ArrayList<String>();
         var exactOnly = new ArrayList<String>();
@@ -254,14 +267,14 @@ final class ExpressionParser {
                 continue;
             }
             // The reference's own mark (~@x, =@x) overrides the entries'; otherwise an entry's mark wins.
+            boolean looseEntry = e.length() > 2 && e.startsWith("~~") && nearDepth > 0;
             Boolean own = e.length() > 1 && e.startsWith("=") ? Boolean.FALSE
                     : e.length() > 1 && e.startsWith("~") ? Boolean.TRUE : null;
-            String term = own == null ? e : e.substring(1);
+            String term = own == null ? e : e.substring(e.startsWith("~~") ? 2 : 1);
             boolean fuzzy = marked || own == null ? !exact : own;
-            boolean explicit = marked || own != null;
             if (!fuzzy) {
                 exactOnly.add(term);
-            } else if (inNear && explicit) {
+            } else if (looseRef || (!marked && looseEntry)) {
                 loose.add(term);
             } else {
                 plain.add(term);

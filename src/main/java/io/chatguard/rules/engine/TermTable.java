@@ -69,6 +69,10 @@ final class TermTable {
         if (script.isEmpty()) {
             throw new RuleSyntaxException("term '" + raw + "' has no letters, digits or ideographs");
         }
+        if (script.length() == 1 && Normalizer.isIdeograph(script.charAt(0)) && raw.strip().length() > 1) {
+            // Repeated ideographs fold ("叔叔" reads 叔): the term would match far more than it says.
+            throw new RuleSyntaxException("term '" + raw + "' folds to the single character '" + script + "'");
+        }
         String key = (exactOnly ? "=" : looseSound ? "~~" : "~") + script;
         Integer id = ids.get(key);
         if (id != null) {

@@ -234,7 +234,7 @@ class RuleEngineTest {
                     severity: critical
                     action: BLOCK
                     description: 索要密码
-                    mustAny: ~密码 NEAR/8 发我
+                    mustAny: ~~密码 NEAR/8 发我
                     exceptions:
                       - terms: 别 | 不要
                         inside: true
