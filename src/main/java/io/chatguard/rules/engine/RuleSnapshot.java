@@ -61,6 +61,19 @@ public final class RuleSnapshot {
         return terms.size();
     }
 
+    /**
+     * Every lexicon term as the rule files wrote it (mustAny, context, exception and allow terms
+     * alike), in first-use order. One display text may stand for several {@link #termCount() terms}
+     * that differ only in matching mode (exact or fuzzy). For benchmarks and exports.
+     */
+    public java.util.Set<String> lexiconTerms() {
+        var out = new java.util.LinkedHashSet<String>();
+        for (int i = 0; i < terms.size(); i++) {
+            out.add(terms.term(i).display());
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
     /** Describes every rule, in file order. */
     public List<RuleInfo> rules() {
         return rules.stream().map(RuleInfo::of).toList();

@@ -59,4 +59,13 @@ class RuleCompilerTest {
         assertThat(RuleSources.of(files).version()).isEqualTo(RuleSources.of(Map.copyOf(files)).version())
                 .matches("r-[0-9a-f]{12}");
     }
+
+    @Test
+    void lexiconTermsListEveryTermOnceAsWritten() {
+        var snapshot = RuleEngineTest.COMPILER.compile(RuleSources.of(Map.of("cat.yaml",
+                rule("    mustAny: 保本 | =保本 | \"risk free\" | 稳赚 NEAR/5 <收益>\n    exceptions:\n      - terms: 不\n"
+                        + "        before: 1\n    allow: [无风险利率]\n"))));
+
+        assertThat(snapshot.lexiconTerms()).containsExactly("保本", "risk free", "稳赚", "收益", "不", "无风险利率");
+    }
 }
