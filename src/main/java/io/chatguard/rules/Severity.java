@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Severity {
     LOW, MEDIUM, HIGH, CRITICAL;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** Lower-case name as used in rule files, JSON and the database. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

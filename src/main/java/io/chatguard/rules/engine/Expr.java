@@ -10,20 +10,33 @@ import java.util.regex.Pattern;
 sealed interface Expr {
 
     /**
+     * A necessary condition for a match, from the term sets present in the message: a NEAR needs
+     * both sides, an OR any alternative. Allocation-free; the hot path's first filter.
+     */
+    boolean possible(MatchContext ctx);
+
+    /**
      * Any of a set of lexicon terms.
      *
+     * @param node number of this term set in its snapshot, indexing per-message memos
      * @param termIds ids in the snapshot's {@link TermTable}
      * @param wholeWord keep only matches that HanLP segments as whole words ({@code <保证>})
      * @param label how the source wrote it, for error messages
      */
-    record Terms(int[] termIds, long[] mask, boolean wholeWord, String label) implements Expr {
-        Terms(int[] termIds, boolean wholeWord, String label) {
-            this(termIds, maskOf(termIds), wholeWord, label);
+    record Terms(int node, int[] termIds, long[] mask, boolean wholeWord, String label) implements Expr {
+        /** {@code node}: a number unique within the snapshot, for per-message memos. */
+        Terms(int node, int[] termIds, boolean wholeWord, String label) {
+            this(node, termIds, maskOf(termIds), wholeWord, label);
         }
 
         boolean contains(int termId) {
             int word = termId >>> 6;
             return word < mask.length && (mask[word] & (1L << termId)) != 0;
+        }
+
+        @Override
+        public boolean possible(MatchContext ctx) {
+            return ctx.nodeGen[node] == ctx.generation;
         }
 
         private static long[] maskOf(int[] ids) {
@@ -37,15 +50,33 @@ sealed interface Expr {
 
     /** A digit run that passes a validator ({@code $idcard}, {@code $bankcard}, {@code $mobile}). */
     record Number(NumberValidator validator) implements Expr {
+        @Override
+        public boolean possible(MatchContext ctx) {
+            return ctx.text.digitRuns() > 0;
+        }
     }
 
     /** A regular expression over the normalised script text ({@code /…/}). */
     record Regex(Pattern pattern) implements Expr {
+        @Override
+        public boolean possible(MatchContext ctx) {
+            return true;
+        }
     }
 
-    record Or(List<Expr> alternatives) implements Expr {
-        public Or {
-            alternatives = List.copyOf(alternatives);
+    record Or(List<Expr> alternatives, Expr[] array) implements Expr {
+        Or(List<Expr> alternatives) {
+            this(List.copyOf(alternatives), alternatives.toArray(Expr[]::new));
+        }
+
+        @Override
+        public boolean possible(MatchContext ctx) {
+            for (Expr e : array) {
+                if (e.possible(ctx)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -54,5 +85,9 @@ sealed interface Expr {
      * first ({@code BEFORE/n}), otherwise either order ({@code NEAR/n}).
      */
     record Near(Expr left, Expr right, int distance, boolean ordered) implements Expr {
+        @Override
+        public boolean possible(MatchContext ctx) {
+            return left.possible(ctx) && right.possible(ctx);
+        }
     }
 }

@@ -80,7 +80,7 @@ final class ExpressionParser {
     }
 
     /** Plain alternatives of terms become one term set: one pass over the hits instead of many. */
-    private static Expr mergeTerms(List<Expr> alternatives) {
+    private Expr mergeTerms(List<Expr> alternatives) {
         var merged = new ArrayList<Expr>();
         var ids = new ArrayList<Integer>();
         var labels = new ArrayList<String>();
@@ -95,7 +95,7 @@ final class ExpressionParser {
             }
         }
         if (!ids.isEmpty()) {
-            merged.add(0, new Expr.Terms(ids.stream().mapToInt(Integer::intValue).distinct().toArray(), false,
+            merged.add(0, terms.node(ids.stream().mapToInt(Integer::intValue).distinct().toArray(), false,
                     String.join(" | ", labels)));
         }
         return merged.size() == 1 ? merged.get(0) : new Expr.Or(merged);
@@ -305,7 +305,7 @@ final class ExpressionParser {
                 throw error(label + ": " + e.getMessage());
             }
         }
-        return new Expr.Terms(ids, wholeWord, label);
+        return terms.node(ids, wholeWord, label);
     }
 
     private String until(char close, String problem) {

@@ -11,6 +11,9 @@ import io.chatguard.rules.text.NormalizedText;
 public final class MatchContext {
     final NormalizedText text = new NormalizedText();
     final TermHits hits = new TermHits();
+    /** Term-set nodes with a term in the current message: those whose entry equals {@link #generation}. */
+    int[] nodeGen = new int[256];
+    int generation;
     boolean[] candidate = new boolean[64];
     int[] marked = new int[64];
     int markedCount;
@@ -19,7 +22,11 @@ public final class MatchContext {
     int wordWindowStart;
     int wordWindowEnd;
 
-    void reset(int rules) {
+    void reset(int rules, int nodes) {
+        if (nodeGen.length < nodes) {
+            nodeGen = new int[nodes];
+        }
+        generation++;
         if (candidate.length < rules) {
             candidate = new boolean[rules];
             marked = new int[rules];

@@ -43,7 +43,8 @@ public final class RuleCompiler {
     public RuleCompiler(Normalizer normalizer) {
         this.normalizer = normalizer;
         // The core dictionary only: HanLP's custom dictionary is global mutable state with cache files.
-        this.segmenter = new ViterbiSegment().enableCustomDictionary(false);
+        this.segmenter = new ViterbiSegment().enableCustomDictionary(false).enableAllNamedEntityRecognize(false)
+                .enablePartOfSpeechTagging(false).enableNumberQuantifierRecognize(false);
         this.yaml = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         segmenter.seg("预热分词词典"); // load HanLP's core dictionary now, not on the first check
     }
@@ -221,7 +222,7 @@ public final class RuleCompiler {
                     throw new RuleDefinitionException(file, where + ": allow: " + e.getMessage());
                 }
             }
-            allow = new Expr.Terms(ids, false, "allow");
+            allow = terms.node(ids, false, "allow");
         }
         List<String> interceptWords = interceptWords(file, where, r.get("intercept"), mustAny, terms);
         return new CompiledRule(index, id, category, severity, action, name, description,

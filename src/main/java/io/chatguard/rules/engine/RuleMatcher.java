@@ -1,6 +1,7 @@
 package io.chatguard.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ import io.chatguard.rules.text.NormalizedText;
  */
 final class RuleMatcher {
     /** Original chars on each side of a hit that segmentation looks at. */
-    private static final int WORD_WINDOW = 12;
+    private static final int WORD_WINDOW = 6;
 
     private final TermTable terms;
     private final Segment segmenter;
@@ -29,36 +30,57 @@ final class RuleMatcher {
 
     /** Surviving hit spans of {@code rule}, merged where they overlap; empty when it does not apply. */
     List<Span> evaluate(CompiledRule rule, MatchContext ctx) {
-        List<Span> hits = spans(rule.mustAny(), ctx);
+        // Cheap necessary conditions first: most candidates fail here without building any span.
+        if (!possible(rule.mustAny(), ctx)) {
+            return List.of();
+        }
+        for (Expr all : rule.mustAll()) {
+            if (!possible(all, ctx)) {
+                return List.of();
+            }
+        }
+        List<Span> hits = wholeWordsOnly(spans(rule.mustAny(), ctx), ctx);
         if (hits.isEmpty()) {
             return hits;
         }
         for (Expr all : rule.mustAll()) {
-            if (spans(all, ctx).isEmpty()) {
+            if (wholeWordsOnly(spans(all, ctx), ctx).isEmpty()) {
                 return List.of();
             }
         }
         for (Expr not : rule.mustNot()) {
-            if (!spans(not, ctx).isEmpty()) {
+            if (possible(not, ctx) && !wholeWordsOnly(spans(not, ctx), ctx).isEmpty()) {
                 return List.of();
             }
         }
         for (CompiledRule.Exception ex : rule.exceptions()) {
-            List<Span> context = spans(ex.terms(), ctx);
+            if (!possible(ex.terms(), ctx)) {
+                continue;
+            }
+            List<Span> context = wholeWordsOnly(spans(ex.terms(), ctx), ctx);
             if (!context.isEmpty()) {
-                hits.removeIf(h -> context.stream().anyMatch(e -> cancels(ex, h, e, ctx.text)));
+                hits.removeIf(h -> cancelledBy(ex, h, context, ctx.text));
                 if (hits.isEmpty()) {
                     return hits;
                 }
             }
         }
-        if (rule.allow() != null) {
-            List<Span> allowed = spans(rule.allow(), ctx);
+        if (rule.allow() != null && possible(rule.allow(), ctx)) {
+            List<Span> allowed = wholeWordsOnly(spans(rule.allow(), ctx), ctx);
             // A hit that starts or ends inside an allowed phrase is that phrase ("担保比例…130%").
             hits.removeIf(h -> allowed.stream().anyMatch(a -> (a.start() <= h.start() && h.start() < a.end())
                     || (a.start() < h.end() && h.end() <= a.end())));
         }
         return merge(hits);
+    }
+
+    private static boolean cancelledBy(CompiledRule.Exception ex, Span hit, List<Span> context, NormalizedText t) {
+        for (Span e : context) {
+            if (cancels(ex, hit, e, t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean cancels(CompiledRule.Exception ex, Span hit, Span e, NormalizedText t) {
@@ -76,13 +98,19 @@ final class RuleMatcher {
         };
     }
 
+    private static boolean possible(Expr expr, MatchContext ctx) {
+        return expr.possible(ctx);
+    }
+
     List<Span> spans(Expr expr, MatchContext ctx) {
         return switch (expr) {
             case Expr.Terms t -> termSpans(t, ctx);
             case Expr.Or or -> {
                 var out = new ArrayList<Span>();
-                for (Expr e : or.alternatives()) {
-                    out.addAll(spans(e, ctx));
+                for (Expr e : or.array()) {
+                    if (possible(e, ctx)) {
+                        out.addAll(spans(e, ctx));
+                    }
                 }
                 yield out;
             }
@@ -94,21 +122,31 @@ final class RuleMatcher {
 
     private List<Span> termSpans(Expr.Terms t, MatchContext ctx) {
         TermHits h = ctx.hits;
-        var out = new ArrayList<Span>(2);
+        List<Span> out = null;
         for (int i = 0; i < h.size; i++) {
-            if (t.contains(h.term[i]) && (!t.wholeWord() || isWholeWord(h.start[i], h.end[i], ctx))) {
-                out.add(new Span(h.start[i], h.end[i], terms.term(h.term[i]).display()));
+            if (t.contains(h.term[i])) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                String display = terms.term(h.term[i]).display();
+                out.add(t.wholeWord() ? Span.word(h.start[i], h.end[i], display) : Span.of(h.start[i], h.end[i], display));
             }
         }
-        return out;
+        return out == null ? Collections.emptyList() : out;
     }
 
     private List<Span> nearSpans(Expr.Near near, MatchContext ctx) {
+        if (!possible(near.right(), ctx)) {
+            return Collections.emptyList();
+        }
         List<Span> left = spans(near.left(), ctx);
         if (left.isEmpty()) {
             return left;
         }
         List<Span> right = spans(near.right(), ctx);
+        if (right.isEmpty()) {
+            return right;
+        }
         var out = new ArrayList<Span>();
         for (Span l : left) {
             for (Span r : right) {
@@ -120,10 +158,7 @@ final class RuleMatcher {
                     ok = gap <= near.distance() && !(l.start() == r.start() && l.end() == r.end());
                 }
                 if (ok) {
-                    Span first = l.start() <= r.start() ? l : r;
-                    Span second = first == l ? r : l;
-                    out.add(new Span(Math.min(l.start(), r.start()), Math.max(l.end(), r.end()),
-                            first.matched() + "…" + second.matched()));
+                    out.add(l.start() <= r.start() ? Span.pair(l, r) : Span.pair(r, l));
                 }
             }
         }
@@ -139,7 +174,7 @@ final class RuleMatcher {
         for (int r = 0; r < t.digitRuns(); r++) {
             int end = v.match(script, t.digitRunStart(r), t.digitRunEnd(r), script.length);
             if (end > 0) {
-                out.add(new Span(t.digitRunStart(r), end, v == NumberValidator.PRICE ? t.script(t.digitRunStart(r), end) : v.label()));
+                out.add(Span.of(t.digitRunStart(r), end, v == NumberValidator.PRICE ? t.script(t.digitRunStart(r), end) : v.label()));
             }
         }
         return out;
@@ -150,10 +185,25 @@ final class RuleMatcher {
         Matcher m = r.pattern().matcher(t.script());
         while (m.find()) {
             if (m.end() > m.start()) {
-                out.add(new Span(m.start(), m.end(), m.group()));
+                out.add(Span.of(m.start(), m.end(), m.group()));
             }
         }
         return out;
+    }
+
+    /** Drops spans whose whole-word parts are not whole words; segments only when such a part is there. */
+    private List<Span> wholeWordsOnly(List<Span> spans, MatchContext ctx) {
+        if (!spans.isEmpty()) {
+            spans.removeIf(s -> !wordsHold(s, ctx));
+        }
+        return spans;
+    }
+
+    private boolean wordsHold(Span s, MatchContext ctx) {
+        if (s.first() != null) {
+            return wordsHold(s.first(), ctx) && wordsHold(s.second(), ctx);
+        }
+        return !s.wholeWord() || isWholeWord(s.start(), s.end(), ctx);
     }
 
     /**
@@ -200,7 +250,7 @@ final class RuleMatcher {
             Span s = spans.get(i);
             if (s.start() < current.end()) {
                 if (s.end() > current.end()) {
-                    current = new Span(current.start(), s.end(), current.matched());
+                    current = current.widen(current.start(), s.end());
                 }
             } else {
                 out.add(current);

@@ -83,12 +83,13 @@ public final class RuleSnapshot {
      * Checks {@code text}. The context is scratch owned by the calling thread.
      */
     public RuleVerdict check(String text, MatchContext ctx) {
-        ctx.reset(rules.size());
+        ctx.reset(rules.size(), terms.nodeCount());
         NormalizedText t = normalizer.normalize(text, ctx.text);
         if (t.scriptLength() == 0) {
             return new RuleVerdict(Decision.PASS, List.of(), version);
         }
         terms.collect(t, ctx.hits);
+        terms.markNodes(ctx.hits, ctx);
         TermHits h = ctx.hits;
         for (int i = 0; i < h.size; i++) {
             for (int r : rulesByTerm[h.term[i]]) {

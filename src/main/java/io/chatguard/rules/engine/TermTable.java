@@ -19,7 +19,7 @@ import io.chatguard.rules.text.PinyinTable;
  * message's script and sound forms in one pass.
  *
  * <p>A term gets up to three kinds of keys: its script form ("保本"); its sound forms, one per
- * combination of readings ("bao|ben" as private-use syllable chars), for terms of two or more
+ * combination of readings ("bao|ben" as syllable chars), for terms of two or more
  * ideographs; and its pinyin initials ("jymm") for terms of three or more ideographs. Sound and
  * initials keys are off for terms written with a leading {@code =}.
  *
@@ -46,13 +46,23 @@ final class TermTable {
     record Term(int id, String display, String script, boolean exactOnly, boolean looseSound) {
     }
 
-    private record Key(int term, byte kind) {
+    /** A trie value entry: {@code term << 3 | kind << 1 | boundary}; boundary set when the key starts or ends with a letter. */
+    private static int key(int term, byte kind, String key) {
+        boolean letters = isLetter(key.charAt(0)) || isLetter(key.charAt(key.length() - 1));
+        return term << 3 | kind << 1 | (letters ? 1 : 0);
     }
 
     private final Normalizer normalizer;
     private final List<Term> terms = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
-    private AhoCorasickDoubleArrayTrie<Key[]> trie;
+    private AhoCorasickDoubleArrayTrie<int[]> trie;
+    private Term[] byId;
+    /**
+     * Every char that occurs in a key, renumbered 1..n (0 for all others). The double-array trie
+     * indexes by char code: CJK codes near 40 000 make it large and sparse, compact codes keep it
+     * dense and in cache. Keys and text are remapped alike.
+     */
+    private final char[] compact = new char[65536];
 
     TermTable(Normalizer normalizer) {
         this.normalizer = normalizer;
@@ -88,27 +98,54 @@ final class TermTable {
         return terms.size();
     }
 
+    private final List<Expr.Terms> nodes = new ArrayList<>();
+    /** For each term, the term-set nodes that contain it: a hit marks them all at once. */
+    private int[][] nodesByTerm;
+
+    /** A term-set node with a number unique in this table's snapshot. */
+    Expr.Terms node(int[] termIds, boolean wholeWord, String label) {
+        var node = new Expr.Terms(nodes.size(), termIds, wholeWord, label);
+        nodes.add(node);
+        return node;
+    }
+
+    /** How many term-set nodes were made. */
+    int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Marks every node containing a collected term as present for the current message. */
+    void markNodes(TermHits hits, MatchContext ctx) {
+        int[] gen = ctx.nodeGen;
+        int g = ctx.generation;
+        for (int i = 0; i < hits.size; i++) {
+            for (int n : nodesByTerm[hits.term[i]]) {
+                gen[n] = g;
+            }
+        }
+    }
+
     Normalizer normalizer() {
         return normalizer;
     }
 
     Term term(int id) {
-        return terms.get(id);
+        return byId != null ? byId[id] : terms.get(id);
     }
 
     /** Compiles the automaton; call once, after every term is added. */
     void build() {
-        var keys = new TreeMap<String, List<Key>>();
+        var keys = new TreeMap<String, List<Integer>>();
         PinyinTable pinyin = normalizer.pinyin();
         for (Term t : terms) {
-            keys.computeIfAbsent(t.script(), k -> new ArrayList<>()).add(new Key(t.id(), SCRIPT));
+            keys.computeIfAbsent(t.script(), k -> new ArrayList<>()).add(key(t.id(), SCRIPT, t.script()));
             if (t.exactOnly()) {
                 continue;
             }
             int ideographs = (int) t.script().chars().filter(c -> Normalizer.isIdeograph((char) c)).count();
             if (ideographs >= 2) {
                 for (String sound : soundForms(t.script(), pinyin)) {
-                    keys.computeIfAbsent(sound, k -> new ArrayList<>()).add(new Key(t.id(), SOUND));
+                    keys.computeIfAbsent(sound, k -> new ArrayList<>()).add(key(t.id(), SOUND, sound));
                 }
             }
             if (ideographs >= 3 && ideographs == t.script().length()) {
@@ -122,14 +159,42 @@ final class TermTable {
                     initials.append(i);
                 }
                 if (!initials.isEmpty()) {
-                    keys.computeIfAbsent(initials.toString(), k -> new ArrayList<>()).add(new Key(t.id(), INITIALS));
+                    String init = initials.toString();
+                    keys.computeIfAbsent(init, k -> new ArrayList<>()).add(key(t.id(), INITIALS, init));
                 }
             }
         }
-        var map = new TreeMap<String, Key[]>();
-        keys.forEach((k, v) -> map.put(k, v.toArray(Key[]::new)));
+        char next = 1;
+        for (String k : keys.keySet()) {
+            for (char c : k.toCharArray()) {
+                if (compact[c] == 0) {
+                    compact[c] = next++;
+                }
+            }
+        }
+        var map = new TreeMap<String, int[]>();
+        keys.forEach((k, v) -> map.put(remap(k), v.stream().mapToInt(Integer::intValue).toArray()));
         trie = new AhoCorasickDoubleArrayTrie<>();
         trie.build(map);
+        byId = terms.toArray(Term[]::new);
+        var lists = new ArrayList<List<Integer>>();
+        for (int i = 0; i < terms.size(); i++) {
+            lists.add(new ArrayList<>(2));
+        }
+        for (Expr.Terms node : nodes) {
+            for (int id : java.util.Arrays.stream(node.termIds()).distinct().toArray()) {
+                lists.get(id).add(node.node());
+            }
+        }
+        nodesByTerm = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    private String remap(String key) {
+        char[] c = key.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = compact[c[i]];
+        }
+        return new String(c);
     }
 
     /** Sound forms of a script string: every combination of readings, capped. */
@@ -181,21 +246,27 @@ final class TermTable {
      */
     void collect(NormalizedText text, TermHits out) {
         char[] both = text.scriptAndSound();
+        for (int i = 0; i < both.length; i++) {
+            both[i] = compact[both[i]];
+        }
         int scriptLength = text.scriptLength();
+        Term[] all = byId;
         trie.parseText(both, (begin, end, keys, index) -> {
             if (begin < scriptLength) {
-                for (Key k : keys) {
-                    if (k.kind() != SOUND && onWordBoundaries(text, begin, end)) {
-                        out.add(k.term(), begin, end);
+                for (int k : keys) {
+                    if (((k >>> 1) & 3) != SOUND && ((k & 1) == 0 || onWordBoundaries(text, begin, end))) {
+                        out.add(k >>> 3, begin, end);
                     }
                 }
             } else if (begin > scriptLength) {
                 int from = text.soundFrom(begin - scriptLength - 1);
                 int to = text.soundTo(end - scriptLength - 2);
-                for (Key k : keys) {
-                    Term term = terms.get(k.term());
-                    if (k.kind() == SOUND && soundMatchHolds(text, from, to, term.script(), term.looseSound())) {
-                        out.add(k.term(), from, to);
+                for (int k : keys) {
+                    if (((k >>> 1) & 3) == SOUND) {
+                        Term term = all[k >>> 3];
+                        if (soundMatchHolds(text, from, to, term.script(), term.looseSound())) {
+                            out.add(k >>> 3, from, to);
+                        }
                     }
                 }
             }

@@ -11,13 +11,15 @@ import java.util.Arrays;
  * , 。 ! ? ; and line breaks) and whether a word boundary precedes it.
  *
  * <p>The <em>sound</em> form ("B") replaces each ideograph, and each romanised syllable, by a
- * private-use char per toneless syllable ({@link PinyinTable}); each sound char knows the script range
+ * syllable char per toneless syllable ({@link PinyinTable}); each sound char knows the script range
  * it stands for.
  *
  * <p>Instances are scratch space: reused from one message to the next by one thread, never shared.
  */
 public final class NormalizedText {
     String original = "";
+    /** The original's chars, read once (faster than per-char String access). */
+    char[] input = new char[128];
 
     char[] script = new char[128];
     int scriptLength;
@@ -40,6 +42,9 @@ public final class NormalizedText {
 
     void reset(String text) {
         original = text;
+        if (input.length < text.length()) {
+            input = new char[text.length() * 2];
+        }
         int need = text.length() * 2 + 2;
         if (script.length < need) {
             script = new char[need];

@@ -12,8 +12,54 @@ import io.chatguard.platform.text.CharFolding;
 public final class Normalizer {
     private final PinyinTable pinyin;
 
+    // What each UTF-16 char is, after folding: one table lookup per char on the hot path.
+    private static final byte NOISE = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte IDEOGRAPH = 3;
+    private static final byte TEN = 4;
+    private static final byte PERCENT = 5;
+    private static final byte QUESTION = 6;
+    private static final byte DOT = 7;
+    private static final byte COLON = 8;
+    private static final byte CLAUSE = 9;
+
+    private final byte[] kind = new byte[65536];
+    /** The char a LETTER or IDEOGRAPH becomes (folded, lower-case, dialect read as Mandarin), or a DIGIT's '0'–'9'. */
+    private final char[] out = new char[65536];
+
     public Normalizer(PinyinTable pinyin) {
         this.pinyin = pinyin;
+        for (int i = 0; i < 65536; i++) {
+            char raw = (char) i;
+            char c = CharFolding.fold(raw);
+            // 幺 folds to 么 in HanLP's table, so numerals are read before folding too.
+            int digit = numeral(raw) >= 0 ? numeral(raw) : numeral(c);
+            if (Character.isSurrogate(raw)) {
+                kind[i] = NOISE;
+            } else if (digit >= 0) {
+                kind[i] = DIGIT;
+                out[i] = (char) ('0' + digit);
+            } else if (c == '十' || c == '拾') {
+                kind[i] = TEN;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                kind[i] = LETTER;
+                out[i] = Character.toLowerCase(c);
+            } else if (isIdeograph(c)) {
+                kind[i] = IDEOGRAPH;
+                out[i] = dialect(c);
+            } else if (c == '%') {
+                kind[i] = PERCENT;
+            } else if (c == '?') {
+                kind[i] = QUESTION;
+            } else if (c == '.') {
+                kind[i] = DOT;
+            } else if (c == ':') {
+                kind[i] = COLON;
+            } else if (isClauseBreak(c)) {
+                kind[i] = CLAUSE;
+            }
+        }
     }
 
     public PinyinTable pinyin() {
@@ -39,67 +85,77 @@ public final class Normalizer {
         int clause = 0;
         boolean gap = false;
         int n = s.length();
-        for (int i = 0; i < n;) {
-            int cp = s.codePointAt(i);
-            int w = Character.charCount(cp);
-            if (w == 2) {
-                // Emoji and other supplementary-plane chars are noise between characters.
-                gap = true;
-                i += w;
-                continue;
-            }
-            char c = CharFolding.fold((char) cp);
-            // 幺 folds to 么 in HanLP's table, so numerals are read before folding too.
-            int digit = numeral((char) cp) >= 0 ? numeral((char) cp) : numeral(c);
-            if (digit >= 0) {
-                emit(t, (char) ('0' + digit), i, i + 1, clause, gap);
-                gap = false;
-            } else if (c == '十' || c == '拾') {
-                boolean before = t.scriptLength > 0 && isDigit(t.script[t.scriptLength - 1]) && !gap;
-                boolean after = i + 1 < n && (numeral(CharFolding.fold(s.charAt(i + 1))) >= 0);
-                // Positional: 十五 → 15, 二十 → 20, 二十五 → 25, 十 → 10.
-                if (before && after) {
-                    t.origEnd[t.scriptLength - 1] = i + 1;
-                } else if (before) {
-                    emit(t, '0', i, i + 1, clause, false);
-                } else if (after) {
-                    emit(t, '1', i, i + 1, clause, gap);
-                } else {
-                    emit(t, '1', i, i + 1, clause, gap);
-                    emit(t, '0', i, i + 1, clause, false);
+        char[] in = t.input;
+        s.getChars(0, n, in, 0);
+        for (int i = 0; i < n; i++) {
+            char raw = in[i];
+            byte k = kind[raw];
+            switch (k) {
+                case DIGIT -> {
+                    emit(t, out[raw], i, i + 1, clause, gap);
+                    gap = false;
                 }
-                gap = false;
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
-                emit(t, c, i, i + 1, clause, gap);
-                gap = false;
-            } else if (c >= 'A' && c <= 'Z') {
-                emit(t, (char) (c + ('a' - 'A')), i, i + 1, clause, gap);
-                gap = false;
-            } else if (isIdeograph(c)) {
-                c = dialect(c);
-                if (t.scriptLength > 0 && t.script[t.scriptLength - 1] == c) {
-                    // Repeated ideographs ("保保本本") fold into one; the highlight keeps both.
-                    t.origEnd[t.scriptLength - 1] = i + 1;
-                } else {
-                    emit(t, c, i, i + 1, clause, gap);
+                case LETTER -> {
+                    emit(t, out[raw], i, i + 1, clause, gap);
+                    gap = false;
                 }
-                gap = false;
-            } else if (c == '?') {
-                // Questions matter to context ("保本吗?"): the mark stays, then the clause ends.
-                emit(t, '?', i, i + 1, clause, gap);
-                clause++;
-                gap = true;
-            } else if ((c == '.' || c == ':') && !gap && t.scriptLength > 0 && isDigit(t.script[t.scriptLength - 1])
-                    && i + 1 < n && isDigitLike(CharFolding.fold(s.charAt(i + 1)))) {
-                // Decimal points stay; a colon between numbers is a ratio ("1:5" reads "1比5").
-                emit(t, c == '.' ? '.' : '比', i, i + 1, clause, false);
-            } else {
-                if (isClauseBreak(c)) {
+                case IDEOGRAPH -> {
+                    char c = out[raw];
+                    if (t.scriptLength > 0 && t.script[t.scriptLength - 1] == c) {
+                        // Repeated ideographs ("保保本本") fold into one; the highlight keeps both.
+                        t.origEnd[t.scriptLength - 1] = i + 1;
+                    } else {
+                        emit(t, c, i, i + 1, clause, gap);
+                    }
+                    gap = false;
+                }
+                case TEN -> {
+                    boolean before = t.scriptLength > 0 && isDigit(t.script[t.scriptLength - 1]) && !gap;
+                    boolean after = i + 1 < n && kind[in[i + 1]] == DIGIT;
+                    // Positional: 十五 → 15, 二十 → 20, 二十五 → 25, 十 → 10.
+                    if (before && after) {
+                        t.origEnd[t.scriptLength - 1] = i + 1;
+                    } else if (before) {
+                        emit(t, '0', i, i + 1, clause, false);
+                    } else if (after) {
+                        emit(t, '1', i, i + 1, clause, gap);
+                    } else {
+                        emit(t, '1', i, i + 1, clause, gap);
+                        emit(t, '0', i, i + 1, clause, false);
+                    }
+                    gap = false;
+                }
+                case PERCENT -> {
+                    emit(t, '%', i, i + 1, clause, gap);
+                    gap = false;
+                }
+                case QUESTION -> {
+                    // Questions matter to context ("保本吗?"): the mark stays, then the clause ends.
+                    emit(t, '?', i, i + 1, clause, gap);
                     clause++;
+                    gap = true;
                 }
-                gap = true;
+                case DOT, COLON -> {
+                    if (!gap && t.scriptLength > 0 && isDigit(t.script[t.scriptLength - 1]) && i + 1 < n
+                            && (kind[in[i + 1]] == DIGIT || kind[in[i + 1]] == TEN)) {
+                        // Decimal points stay; a colon between numbers is a ratio ("1:5" reads "1比5").
+                        emit(t, k == DOT ? '.' : '比', i, i + 1, clause, false);
+                    } else {
+                        if (k == DOT) {
+                            clause++;
+                        }
+                        gap = true;
+                    }
+                }
+                case CLAUSE -> {
+                    clause++;
+                    gap = true;
+                }
+                default -> {
+                    // Noise between characters: spaces, symbols, and both halves of an emoji's surrogate pair.
+                    gap = true;
+                }
             }
-            i += w;
         }
     }
 

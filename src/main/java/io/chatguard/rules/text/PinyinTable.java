@@ -15,14 +15,16 @@ import com.hankcs.hanlp.dictionary.py.PinyinDictionary;
  * syllables, so that homophones ("饱本"), pinyin ("baoben", "bao ben") and mixtures ("bao本") of a
  * lexicon term meet it in one "sound" channel.
  *
- * <p>Each of the ~400 toneless syllables gets a private-use character ({@link #soundChar(int)}): sound
- * text has one char per syllable, so the multi-pattern automaton matches it like any other text.
+ * <p>Each of the ~400 toneless syllables gets a char of its own ({@link #soundChar(int)}, from U+0100 in
+ * the Latin Extended blocks, which normalised script text never contains): sound text has one char per
+ * syllable, so the multi-pattern automaton matches it like any other text. Low code points keep the
+ * double-array trie dense.
  * Immutable after construction and safe to share; building it reads HanLP's pinyin dictionary once
  * (about 70 ms).
  */
 public final class PinyinTable {
-    /** First private-use code point used for syllables. */
-    static final char SOUND_BASE = '\uE000';
+    /** First code point used for syllables (Latin Extended-A; never in script text, see Normalizer). */
+    static final char SOUND_BASE = '\u0100';
     private static final char FIRST = '\u3400';
     private static final char LAST = '\u9FFF';
     private static final int MAX_SYLLABLE = 6;
@@ -79,7 +81,7 @@ public final class PinyinTable {
         return syllables[soundChar - SOUND_BASE];
     }
 
-    /** The private-use char standing for syllable {@code id}. */
+    /** The char standing for syllable {@code id}. */
     public static char soundChar(int id) {
         return (char) (SOUND_BASE + id);
     }
