@@ -32,12 +32,14 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final AccessAudit audit;
     private final Clock clock;
+    private final ApiTokenCache cache;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokenRepository tokens, AccessAudit audit, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, AccessAudit audit, Clock clock, ApiTokenCache cache) {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** Issues a new random token. The returned secret is not stored and cannot be shown again. */
@@ -66,6 +68,7 @@ public class ApiTokenService {
         ApiToken token = tokens.findByIdOptional(id)
                 .orElseThrow(() -> new ChatGuardException(ProblemType.TOKEN_NOT_FOUND, "no API token " + id));
         token.revoke(revokedBy, clock.instant());
+        cache.evict(id);
         audit.record(revokedBy, "api_token.revoke", "api_token", String.valueOf(id), Map.of());
     }
 
@@ -85,7 +88,7 @@ public class ApiTokenService {
                 .filter(token -> token.isUsableAt(now))
                 .map(token -> {
                     token.markUsed(now);
-                    return new TokenIdentity(token.id, token.principal, Roles.parse(token.roles));
+                    return new TokenIdentity(token.id, token.principal, Roles.parse(token.roles), token.expiresAt);
                 });
     }
 
@@ -113,7 +116,7 @@ public class ApiTokenService {
         }
     }
 
-    /** What a valid token grants. */
-    record TokenIdentity(long tokenId, String principal, Set<String> roles) {
+    /** What a valid token grants, and until when (null: no expiry). */
+    record TokenIdentity(long tokenId, String principal, Set<String> roles, Instant expiresAt) {
     }
 }

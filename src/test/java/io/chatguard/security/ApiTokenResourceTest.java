@@ -41,6 +41,7 @@ class ApiTokenResourceTest {
                 .extract().asString();
         assertThat(listing).contains(token.substring(0, 10)).doesNotContain(token);
 
+        // The token was just used, so it sits in the authentication cache: revoking must evict it.
         given().auth().oauth2(admin).delete("/api/v1/api-tokens/" + id).then().statusCode(204);
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
 
