@@ -80,6 +80,13 @@ public interface ArchiveConfig {
         /** Download attempts per file when the MD5 does not match or the SDK fails transiently. */
         @WithDefault("3")
         int maxAttempts();
+
+        /**
+         * Media files downloaded and stored at once. The work is waiting on the SDK and object storage,
+         * not the CPU, so this is independent of the core count; SDK calls still share one handle.
+         */
+        @WithDefault("8")
+        int parallelism();
     }
 
     interface NativeSdk {

@@ -70,6 +70,8 @@ public class ArchiveIngestService {
     private final MediaDownloader media;
     private final Backoff backoff;
     private final ExecutorService workers;
+    /** Media downloads wait on I/O, so they get their own, larger pool. */
+    private final ExecutorService mediaWorkers;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopped;
@@ -88,11 +90,14 @@ public class ArchiveIngestService {
         int threads = config.decryptThreads() > 0 ? config.decryptThreads() : Runtime.getRuntime().availableProcessors();
         this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("archive-decode-", 0).daemon()
                 .factory());
+        this.mediaWorkers = Executors.newFixedThreadPool(Math.max(1, config.media().parallelism()),
+                Thread.ofPlatform().name("archive-media-", 0).daemon().factory());
     }
 
     @PreDestroy
     void shutdown() {
         workers.shutdownNow();
+        mediaWorkers.shutdownNow();
     }
 
     /** Scheduled pulls stop after a fatal error until an administrator runs one explicitly. */
@@ -211,7 +216,7 @@ public class ArchiveIngestService {
         if (records.isEmpty()) {
             throw new ArchiveSdkException(10002, "GetChatData returned only seqs at or below the cursor " + cursor);
         }
-        List<RecordOutcome> outcomes = parallel(records.stream().<Callable<RecordOutcome>>map(r -> () -> decoder.decode(r))
+        List<RecordOutcome> outcomes = parallel(workers, records.stream().<Callable<RecordOutcome>>map(r -> () -> decoder.decode(r))
                 .toList());
 
         long first = records.getFirst().seq();
@@ -281,7 +286,7 @@ public class ArchiveIngestService {
             }
         }
         Map<String, List<StoredMedia>> result = new java.util.HashMap<>();
-        for (var entry : parallel(tasks)) {
+        for (var entry : parallel(mediaWorkers, tasks)) {
             result.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue());
         }
         return result;
@@ -300,10 +305,10 @@ public class ArchiveIngestService {
         return gaps;
     }
 
-    private <T> List<T> parallel(List<Callable<T>> tasks) throws ArchiveSdkException {
+    private static <T> List<T> parallel(ExecutorService pool, List<Callable<T>> tasks) throws ArchiveSdkException {
         try {
             List<T> results = new ArrayList<>(tasks.size());
-            for (Future<T> future : workers.invokeAll(tasks)) {
+            for (Future<T> future : pool.invokeAll(tasks)) {
                 results.add(future.get());
             }
             return results;

@@ -145,6 +145,7 @@ class IngestBenchmark {
             return new Media() {
                 @Override public boolean download() { return false; }
                 @Override public int maxAttempts() { return delegate.media().maxAttempts(); }
+                @Override public int parallelism() { return delegate.media().parallelism(); }
             };
         }
     }
