@@ -18,13 +18,13 @@ sealed interface Expr {
     /**
      * Any of a set of lexicon terms.
      *
-     * @param node number of this term set in its snapshot, indexing per-message memos
+     * @param node number of this term set in its snapshot, indexing the per-message presence marks
      * @param termIds ids in the snapshot's {@link TermTable}
      * @param wholeWord keep only matches that HanLP segments as whole words ({@code <保证>})
      * @param label how the source wrote it, for error messages
      */
     record Terms(int node, int[] termIds, long[] mask, boolean wholeWord, String label) implements Expr {
-        /** {@code node}: a number unique within the snapshot, for per-message memos. */
+        /** {@code node}: a number unique within the snapshot (see {@link TermTable#node}). */
         Terms(int node, int[] termIds, boolean wholeWord, String label) {
             this(node, termIds, maskOf(termIds), wholeWord, label);
         }

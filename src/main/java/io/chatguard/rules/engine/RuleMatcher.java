@@ -31,11 +31,11 @@ final class RuleMatcher {
     /** Surviving hit spans of {@code rule}, merged where they overlap; empty when it does not apply. */
     List<Span> evaluate(CompiledRule rule, MatchContext ctx) {
         // Cheap necessary conditions first: most candidates fail here without building any span.
-        if (!possible(rule.mustAny(), ctx)) {
+        if (!rule.mustAny().possible(ctx)) {
             return List.of();
         }
         for (Expr all : rule.mustAll()) {
-            if (!possible(all, ctx)) {
+            if (!all.possible(ctx)) {
                 return List.of();
             }
         }
@@ -49,12 +49,12 @@ final class RuleMatcher {
             }
         }
         for (Expr not : rule.mustNot()) {
-            if (possible(not, ctx) && !wholeWordsOnly(spans(not, ctx), ctx).isEmpty()) {
+            if (not.possible(ctx) && !wholeWordsOnly(spans(not, ctx), ctx).isEmpty()) {
                 return List.of();
             }
         }
         for (CompiledRule.Exception ex : rule.exceptions()) {
-            if (!possible(ex.terms(), ctx)) {
+            if (!ex.terms().possible(ctx)) {
                 continue;
             }
             List<Span> context = wholeWordsOnly(spans(ex.terms(), ctx), ctx);
@@ -65,7 +65,7 @@ final class RuleMatcher {
                 }
             }
         }
-        if (rule.allow() != null && possible(rule.allow(), ctx)) {
+        if (rule.allow() != null && rule.allow().possible(ctx)) {
             List<Span> allowed = wholeWordsOnly(spans(rule.allow(), ctx), ctx);
             // A hit that starts or ends inside an allowed phrase is that phrase ("担保比例…130%").
             hits.removeIf(h -> allowed.stream().anyMatch(a -> (a.start() <= h.start() && h.start() < a.end())
@@ -98,17 +98,13 @@ final class RuleMatcher {
         };
     }
 
-    private static boolean possible(Expr expr, MatchContext ctx) {
-        return expr.possible(ctx);
-    }
-
     List<Span> spans(Expr expr, MatchContext ctx) {
         return switch (expr) {
             case Expr.Terms t -> termSpans(t, ctx);
             case Expr.Or or -> {
                 var out = new ArrayList<Span>();
                 for (Expr e : or.array()) {
-                    if (possible(e, ctx)) {
+                    if (e.possible(ctx)) {
                         out.addAll(spans(e, ctx));
                     }
                 }
@@ -136,7 +132,7 @@ final class RuleMatcher {
     }
 
     private List<Span> nearSpans(Expr.Near near, MatchContext ctx) {
-        if (!possible(near.right(), ctx)) {
+        if (!near.right().possible(ctx)) {
             return Collections.emptyList();
         }
         List<Span> left = spans(near.left(), ctx);
