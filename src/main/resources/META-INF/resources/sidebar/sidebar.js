@@ -123,15 +123,8 @@ async function check() {
   state.checking = true;
   render();
   try {
-    const response = await fetch('/api/v1/precheck', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      credentials: 'same-origin',
-      // As-you-type checks are recorded as drafts; the check at send time is the attempt itself.
-      body: JSON.stringify({ text, sender: null, receivers: state.context.receivers, roomId: state.context.roomId,
-        stage: 'typing' }),
-      signal: controller.signal,
-    });
+    // As-you-type checks are recorded as drafts; the check at send time is the attempt itself.
+    const response = await postPrecheck(text, 'typing', controller.signal);
     if (seq !== state.seq) return;
     if (!response.ok) {
       state.result = null; // fail closed: nothing unchecked goes out
@@ -156,6 +149,17 @@ async function check() {
       render();
     }
   }
+}
+
+/** POST /api/v1/precheck for {@code text} in this chat; stage 'typing' (a draft) or 'send'. */
+function postPrecheck(text, stage, signal) {
+  return fetch('/api/v1/precheck', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ text, sender: null, receivers: state.context.receivers, roomId: state.context.roomId, stage }),
+    signal,
+  });
 }
 
 /** The last result, if it is for exactly what is in the compose box now. */
@@ -282,13 +286,7 @@ async function copyText(text) {
 /** The check recorded as the send attempt; returns its decision, or null when it could not run. */
 async function checkForSend(text) {
   try {
-    const response = await fetch('/api/v1/precheck', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ text, sender: null, receivers: state.context.receivers, roomId: state.context.roomId,
-        stage: 'send' }),
-    });
+    const response = await postPrecheck(text, 'send');
     if (!response.ok) {
       await reportFailure(response);
       return null;
