@@ -220,7 +220,13 @@ final class TermTable {
                 i = j;
                 continue;
             }
-            options = Normalizer.isIdeograph(s[i]) ? pinyin.sounds(s[i]) : new char[0];
+            if (s[i] >= '0' && s[i] <= '9') {
+                // Numerals became digits (零风险 reads 0风险): romanised text says "ling feng xian", so a
+                // digit also stands for its numeral's readings.
+                options = digitSounds(s[i], pinyin);
+            } else {
+                options = Normalizer.isIdeograph(s[i]) ? pinyin.sounds(s[i]) : new char[0];
+            }
             if (options.length == 0) {
                 options = new char[] {s[i]};
             }
@@ -236,6 +242,20 @@ final class TermTable {
             i += consumed;
         }
         return forms;
+    }
+
+    private static final String[] NUMERALS = {"零", "一幺", "二两", "三", "四", "五", "六", "七", "八", "九"};
+
+    /** A digit and the sounds of the numerals it stands for, digit first. */
+    private static char[] digitSounds(char digit, PinyinTable pinyin) {
+        var out = new StringBuilder().append(digit);
+        for (char numeral : NUMERALS[digit - '0'].toCharArray()) {
+            char s = pinyin.primarySound(numeral);
+            if (s != 0 && out.indexOf(String.valueOf(s)) < 0) {
+                out.append(s);
+            }
+        }
+        return out.toString().toCharArray();
     }
 
     /**

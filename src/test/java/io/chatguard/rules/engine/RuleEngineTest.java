@@ -257,4 +257,20 @@ class RuleEngineTest {
             """);
         assertThat(check(rules, "俺帮您操作").decision()).isEqualTo(Decision.BLOCK);
     }
+
+    @Test
+    void termsWithNumeralsMatchTheirRomanisedForm() {
+        RuleSnapshot rules = rules("""
+              - id: zero-risk
+                name: 零风险
+                severity: critical
+                action: BLOCK
+                description: 零风险
+                mustAny: 零风险 | 一分不少
+            """);
+        // 零 reads as the digit 0 in script form; "ling feng xian" must still meet the term.
+        assertThat(check(rules, "这个是ling feng xian的").decision()).isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "年化yi fen bu shao").decision()).isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "〇风险").decision()).isEqualTo(Decision.BLOCK);
+    }
 }
