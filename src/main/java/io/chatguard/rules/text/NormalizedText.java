@@ -38,7 +38,6 @@ public final class NormalizedText {
     int[] digitRunEnd = new int[16];
     int digitRuns;
     int longestDigitRun;
-    boolean hasLetters;
 
     void reset(String text) {
         original = text;
@@ -60,7 +59,6 @@ public final class NormalizedText {
         soundLength = 0;
         digitRuns = 0;
         longestDigitRun = 0;
-        hasLetters = false;
     }
 
     /** The original message. */
@@ -149,11 +147,6 @@ public final class NormalizedText {
     /** Length of the longest digit run, to skip number validators cheaply. */
     public int longestDigitRun() {
         return longestDigitRun;
-    }
-
-    /** True when the script form holds ASCII letters (pinyin, initials or English). */
-    public boolean hasLetters() {
-        return hasLetters;
     }
 
     void addDigitRun(int start, int end) {

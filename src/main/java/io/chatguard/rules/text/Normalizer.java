@@ -189,9 +189,6 @@ public final class Normalizer {
                 t.addDigitRun(runStart, i);
                 runStart = -1;
             }
-            if (i < n && t.script[i] >= 'a' && t.script[i] <= 'z') {
-                t.hasLetters = true;
-            }
         }
     }
 
@@ -258,10 +255,6 @@ public final class Normalizer {
             case '9', '九', '玖' -> 9;
             default -> -1;
         };
-    }
-
-    private static boolean isDigitLike(char c) {
-        return numeral(c) >= 0 || c == '十' || c == '拾';
     }
 
     static boolean isDigit(char c) {

@@ -1,9 +1,7 @@
 package io.chatguard.rules.text;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -71,11 +69,6 @@ public final class PinyinTable {
         }
     }
 
-    /** Number of distinct syllables. */
-    public int syllableCount() {
-        return syllables.length;
-    }
-
     /** The syllable behind a sound char, e.g. "bao". */
     public String syllable(char soundChar) {
         return syllables[soundChar - SOUND_BASE];
@@ -84,11 +77,6 @@ public final class PinyinTable {
     /** The char standing for syllable {@code id}. */
     public static char soundChar(int id) {
         return (char) (SOUND_BASE + id);
-    }
-
-    /** True for chars produced by {@link #soundChar(int)}. */
-    public boolean isSoundChar(char c) {
-        return c >= SOUND_BASE && c < SOUND_BASE + syllables.length;
     }
 
     /** The most common reading of {@code c} as a sound char, or 0 when {@code c} has no pinyin. */
@@ -153,10 +141,5 @@ public final class PinyinTable {
             count++;
         }
         return count;
-    }
-
-    /** Syllable names, for diagnostics and tests. */
-    List<String> syllables() {
-        return Arrays.asList(syllables);
     }
 }
