@@ -1,7 +1,5 @@
 package io.chatguard.rules.engine;
 
-import java.util.Arrays;
-
 import io.chatguard.rules.text.NormalizedText;
 
 /**
@@ -21,6 +19,8 @@ public final class MatchContext {
     int[] wordBoundaries;
     int wordWindowStart;
     int wordWindowEnd;
+    /** Spans of a mustAll, mustNot, exception or allow expression while one rule is evaluated. */
+    final java.util.List<Span> scratchSpans = new java.util.ArrayList<>(8);
 
     void reset(int rules, int nodes) {
         if (nodeGen.length < nodes) {
@@ -46,10 +46,4 @@ public final class MatchContext {
         }
     }
 
-    /** Marked rules in index order, so hits come out in a stable order. */
-    int[] markedInOrder() {
-        int[] out = Arrays.copyOf(marked, markedCount);
-        Arrays.sort(out);
-        return out;
-    }
 }

@@ -19,6 +19,8 @@ import io.chatguard.rules.text.NormalizedText;
 final class RuleMatcher {
     /** Original chars on each side of a hit that segmentation looks at. */
     private static final int WORD_WINDOW = 6;
+    private static final Comparator<Span> BY_START_LONGEST_FIRST =
+            Comparator.comparingInt(Span::start).thenComparingInt(s -> -s.end());
 
     private final TermTable terms;
     private final Segment segmenter;
@@ -31,33 +33,40 @@ final class RuleMatcher {
     /** Surviving hit spans of {@code rule}, merged where they overlap; empty when it does not apply. */
     List<Span> evaluate(CompiledRule rule, MatchContext ctx) {
         // Cheap necessary conditions first: most candidates fail here without building any span.
-        if (!rule.mustAny().possible(ctx)) {
-            return List.of();
-        }
         for (Expr all : rule.mustAll()) {
             if (!all.possible(ctx)) {
                 return List.of();
             }
         }
-        List<Span> hits = wholeWordsOnly(spans(rule.mustAny(), ctx), ctx);
-        if (hits.isEmpty()) {
+        var hits = new ArrayList<Span>(4);
+        spans(rule.mustAny(), ctx, hits);
+        if (wholeWordsOnly(hits, ctx).isEmpty()) {
             return hits;
         }
+        List<Span> scratch = ctx.scratchSpans;
         for (Expr all : rule.mustAll()) {
-            if (wholeWordsOnly(spans(all, ctx), ctx).isEmpty()) {
+            scratch.clear();
+            spans(all, ctx, scratch);
+            if (wholeWordsOnly(scratch, ctx).isEmpty()) {
                 return List.of();
             }
         }
         for (Expr not : rule.mustNot()) {
-            if (not.possible(ctx) && !wholeWordsOnly(spans(not, ctx), ctx).isEmpty()) {
-                return List.of();
+            if (not.possible(ctx)) {
+                scratch.clear();
+                spans(not, ctx, scratch);
+                if (!wholeWordsOnly(scratch, ctx).isEmpty()) {
+                    return List.of();
+                }
             }
         }
         for (CompiledRule.Exception ex : rule.exceptions()) {
             if (!ex.terms().possible(ctx)) {
                 continue;
             }
-            List<Span> context = wholeWordsOnly(spans(ex.terms(), ctx), ctx);
+            scratch.clear();
+            spans(ex.terms(), ctx, scratch);
+            List<Span> context = wholeWordsOnly(scratch, ctx);
             if (!context.isEmpty()) {
                 hits.removeIf(h -> cancelledBy(ex, h, context, ctx.text));
                 if (hits.isEmpty()) {
@@ -66,7 +75,9 @@ final class RuleMatcher {
             }
         }
         if (rule.allow() != null && rule.allow().possible(ctx)) {
-            List<Span> allowed = wholeWordsOnly(spans(rule.allow(), ctx), ctx);
+            scratch.clear();
+            spans(rule.allow(), ctx, scratch);
+            List<Span> allowed = wholeWordsOnly(scratch, ctx);
             // A hit that starts or ends inside an allowed phrase is that phrase ("担保比例…130%").
             hits.removeIf(h -> allowed.stream().anyMatch(a -> (a.start() <= h.start() && h.start() < a.end())
                     || (a.start() < h.end() && h.end() <= a.end())));
@@ -98,52 +109,44 @@ final class RuleMatcher {
         };
     }
 
-    List<Span> spans(Expr expr, MatchContext ctx) {
-        return switch (expr) {
-            case Expr.Terms t -> termSpans(t, ctx);
+    /** Appends the spans where {@code expr} matches to {@code out}; alternatives that cannot match are skipped. */
+    void spans(Expr expr, MatchContext ctx, List<Span> out) {
+        switch (expr) {
+            case Expr.Terms t -> termSpans(t, ctx, out);
             case Expr.Or or -> {
-                var out = new ArrayList<Span>();
                 for (Expr e : or.array()) {
                     if (e.possible(ctx)) {
-                        out.addAll(spans(e, ctx));
+                        spans(e, ctx, out);
                     }
                 }
-                yield out;
             }
-            case Expr.Near near -> nearSpans(near, ctx);
-            case Expr.Number n -> numberSpans(n.validator(), ctx.text);
-            case Expr.Regex r -> regexSpans(r, ctx.text);
-        };
+            case Expr.Near near -> nearSpans(near, ctx, out);
+            case Expr.Number n -> numberSpans(n.validator(), ctx.text, out);
+            case Expr.Regex r -> regexSpans(r, ctx.text, out);
+        }
     }
 
-    private List<Span> termSpans(Expr.Terms t, MatchContext ctx) {
+    private void termSpans(Expr.Terms t, MatchContext ctx, List<Span> out) {
         TermHits h = ctx.hits;
-        List<Span> out = null;
         for (int i = 0; i < h.size; i++) {
             if (t.contains(h.term[i])) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
-                }
                 String display = terms.term(h.term[i]).display();
                 out.add(t.wholeWord() ? Span.word(h.start[i], h.end[i], display) : Span.of(h.start[i], h.end[i], display));
             }
         }
-        return out == null ? Collections.emptyList() : out;
     }
 
-    private List<Span> nearSpans(Expr.Near near, MatchContext ctx) {
-        if (!near.right().possible(ctx)) {
-            return Collections.emptyList();
+    private void nearSpans(Expr.Near near, MatchContext ctx, List<Span> out) {
+        if (!near.left().possible(ctx) || !near.right().possible(ctx)) {
+            return;
         }
-        List<Span> left = spans(near.left(), ctx);
+        var left = new ArrayList<Span>(4);
+        spans(near.left(), ctx, left);
         if (left.isEmpty()) {
-            return left;
+            return;
         }
-        List<Span> right = spans(near.right(), ctx);
-        if (right.isEmpty()) {
-            return right;
-        }
-        var out = new ArrayList<Span>();
+        var right = new ArrayList<Span>(4);
+        spans(near.right(), ctx, right);
         for (Span l : left) {
             for (Span r : right) {
                 boolean ok;
@@ -158,14 +161,12 @@ final class RuleMatcher {
                 }
             }
         }
-        return out;
     }
 
-    private static List<Span> numberSpans(NumberValidator v, NormalizedText t) {
+    private static void numberSpans(NumberValidator v, NormalizedText t, List<Span> out) {
         if (t.digitRuns() == 0 || (v != NumberValidator.PRICE && t.longestDigitRun() < NumberValidator.MIN_DIGITS)) {
-            return List.of();
+            return;
         }
-        var out = new ArrayList<Span>(1);
         char[] script = t.script().toCharArray();
         for (int r = 0; r < t.digitRuns(); r++) {
             int end = v.match(script, t.digitRunStart(r), t.digitRunEnd(r), script.length);
@@ -173,18 +174,15 @@ final class RuleMatcher {
                 out.add(Span.of(t.digitRunStart(r), end, v == NumberValidator.PRICE ? t.script(t.digitRunStart(r), end) : v.label()));
             }
         }
-        return out;
     }
 
-    private static List<Span> regexSpans(Expr.Regex r, NormalizedText t) {
-        var out = new ArrayList<Span>(1);
+    private static void regexSpans(Expr.Regex r, NormalizedText t, List<Span> out) {
         Matcher m = r.pattern().matcher(t.script());
         while (m.find()) {
             if (m.end() > m.start()) {
                 out.add(Span.of(m.start(), m.end(), m.group()));
             }
         }
-        return out;
     }
 
     /** Drops spans whose whole-word parts are not whole words; segments only when such a part is there. */
@@ -239,7 +237,7 @@ final class RuleMatcher {
         if (spans.size() < 2) {
             return spans;
         }
-        spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(s -> -s.end()));
+        spans.sort(BY_START_LONGEST_FIRST);
         var out = new ArrayList<Span>(spans.size());
         Span current = spans.get(0);
         for (int i = 1; i < spans.size(); i++) {

@@ -17,13 +17,15 @@ import io.chatguard.rules.text.Normalizer;
  * <p>NOTE: never modify the automaton or rules after construction; compile a new snapshot instead.
  */
 public final class RuleSnapshot {
+    private static final java.util.Comparator<RuleHit> BY_POSITION =
+            java.util.Comparator.comparingInt(RuleHit::start).thenComparing(RuleHit::ruleId);
     private final String version;
     private final Map<String, String> fileHashes;
     private final List<CompiledRule> rules;
     private final Normalizer normalizer;
     private final TermTable terms;
     private final RuleMatcher matcher;
-    /** Rules whose mustAny mentions each term. */
+    /** Rules each term makes a candidate: those it anchors (see RuleCompiler). */
     private final int[][] rulesByTerm;
     /** Rules evaluated whenever a message holds a long number, or always (regex). */
     private final int[] numberRules;
@@ -89,7 +91,6 @@ public final class RuleSnapshot {
             return new RuleVerdict(Decision.PASS, List.of(), version);
         }
         terms.collect(t, ctx.hits);
-        terms.markNodes(ctx.hits, ctx);
         TermHits h = ctx.hits;
         for (int i = 0; i < h.size; i++) {
             for (int r : rulesByTerm[h.term[i]]) {
@@ -107,9 +108,15 @@ public final class RuleSnapshot {
         if (ctx.markedCount == 0) {
             return new RuleVerdict(Decision.PASS, List.of(), version);
         }
+        terms.markNodes(h, ctx);
         Decision decision = Decision.PASS;
         var hits = new ArrayList<RuleHit>(4);
-        for (int r : ctx.markedInOrder()) {
+        // In rule order, so hits come out in a stable order.
+        for (int r = 0, left = ctx.markedCount; left > 0; r++) {
+            if (!ctx.candidate[r]) {
+                continue;
+            }
+            left--;
             CompiledRule rule = rules.get(r);
             for (Span s : matcher.evaluate(rule, ctx)) {
                 int start = t.originalStart(s.start());
@@ -120,7 +127,7 @@ public final class RuleSnapshot {
             }
         }
         if (hits.size() > 1) {
-            hits.sort(java.util.Comparator.comparingInt(RuleHit::start).thenComparing(RuleHit::ruleId));
+            hits.sort(BY_POSITION);
         }
         return new RuleVerdict(decision, hits, version);
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 import io.chatguard.rules.text.NormalizedText;
 import io.chatguard.rules.text.Normalizer;
@@ -96,6 +97,15 @@ final class TermTable {
 
     int size() {
         return terms.size();
+    }
+
+    /**
+     * How often a term turns up in ordinary text, for choosing which terms make a rule a candidate:
+     * HanLP's core-dictionary frequency, with single chars ("您", "不", "%") counted as very common.
+     */
+    double commonness(int id) {
+        String script = term(id).script();
+        return 1 + CoreDictionary.getTermFrequency(script) + (script.length() == 1 ? 100_000 : 0);
     }
 
     private final List<Expr.Terms> nodes = new ArrayList<>();
@@ -265,10 +275,7 @@ final class TermTable {
      * at least one of the term's own chars in place (饱本 is 保本, 笔账 is not 必涨).
      */
     void collect(NormalizedText text, TermHits out) {
-        char[] both = text.scriptAndSound();
-        for (int i = 0; i < both.length; i++) {
-            both[i] = compact[both[i]];
-        }
+        char[] both = text.scriptAndSound(compact);
         int scriptLength = text.scriptLength();
         Term[] all = byId;
         trie.parseText(both, (begin, end, keys, index) -> {
