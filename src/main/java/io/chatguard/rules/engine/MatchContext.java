@@ -12,6 +12,8 @@ public final class MatchContext {
     /** Term-set nodes with a term in the current message: those whose entry equals {@link #generation}. */
     int[] nodeGen = new int[256];
     int generation;
+    /** Rule alternatives a term of the current message anchors: those whose entry equals {@link #generation}. */
+    int[] alternativeGen = new int[256];
     boolean[] candidate = new boolean[64];
     int[] marked = new int[64];
     int markedCount;
@@ -22,9 +24,12 @@ public final class MatchContext {
     /** Spans of a mustAll, mustNot, exception or allow expression while one rule is evaluated. */
     final java.util.List<Span> scratchSpans = new java.util.ArrayList<>(8);
 
-    void reset(int rules, int nodes) {
+    void reset(int rules, int nodes, int alternatives) {
         if (nodeGen.length < nodes) {
             nodeGen = new int[nodes];
+        }
+        if (alternativeGen.length < alternatives) {
+            alternativeGen = new int[alternatives];
         }
         generation++;
         if (candidate.length < rules) {

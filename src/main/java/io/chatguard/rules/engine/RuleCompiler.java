@@ -70,19 +70,8 @@ public final class RuleCompiler {
             throw new RuleDefinitionException("(all files)", "no rules defined");
         }
         terms.build();
-        int[][] rulesByTerm = new int[terms.size()][];
-        var lists = new ArrayList<List<Integer>>();
-        for (int i = 0; i < terms.size(); i++) {
-            lists.add(new ArrayList<>());
-        }
-        for (CompiledRule r : rules) {
-            anchorOf(r, terms).forEach(t -> lists.get(t).add(r.index()));
-        }
-        for (int i = 0; i < rulesByTerm.length; i++) {
-            rulesByTerm[i] = lists.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
-        }
         return new RuleSnapshot(sources.version(), sources.hashes(), rules, normalizer, terms,
-                new RuleMatcher(terms, segmenter), rulesByTerm);
+                new RuleMatcher(terms, segmenter), CandidateIndex.of(rules, terms));
     }
 
     private static List<String> lexiconTerms(String file, String text) {
@@ -381,70 +370,6 @@ public final class RuleCompiler {
         } catch (IllegalArgumentException e) {
             throw new RuleDefinitionException(file, where + ": " + key + ": unknown value '" + value + "'");
         }
-    }
-
-    /**
-     * The terms whose hits make {@code rule} a candidate: the cheapest set of which every match needs
-     * one. A NEAR needs both sides and every mustAll is needed too, so the rarer side stands for the
-     * rule; a message holding only common context words ("您", "不") then costs no rule evaluation.
-     */
-    private static Set<Integer> anchorOf(CompiledRule rule, TermTable terms) {
-        Anchor any = anchor(rule.mustAny(), terms);
-        Anchor best = any.free() ? null : any;
-        for (Expr all : rule.mustAll()) {
-            Anchor a = anchor(all, terms);
-            if (!a.free() && (best == null || a.cost() < best.cost())) {
-                best = a;
-            }
-        }
-        // A mustAny that numbers or regexes can satisfy alone is also triggered by those (RuleSnapshot).
-        return (best != null ? best : any).terms();
-    }
-
-    /**
-     * Terms one of which every match of an expression needs, unless {@code free}: then it can also
-     * match through a number or regex alternative alone. {@code cost}: how common the terms are.
-     */
-    private record Anchor(Set<Integer> terms, double cost, boolean free) {
-    }
-
-    private static Anchor anchor(Expr e, TermTable terms) {
-        return switch (e) {
-            case Expr.Terms t -> {
-                var ids = new HashSet<Integer>();
-                for (int id : t.termIds()) {
-                    ids.add(id);
-                }
-                yield new Anchor(ids, cost(ids, terms), false);
-            }
-            case Expr.Or or -> {
-                var ids = new HashSet<Integer>();
-                boolean free = false;
-                for (Expr alt : or.alternatives()) {
-                    Anchor a = anchor(alt, terms);
-                    ids.addAll(a.terms());
-                    free |= a.free();
-                }
-                yield new Anchor(ids, cost(ids, terms), free);
-            }
-            case Expr.Near n -> {
-                Anchor l = anchor(n.left(), terms);
-                Anchor r = anchor(n.right(), terms);
-                if (l.free() != r.free()) {
-                    yield l.free() ? r : l;
-                }
-                yield l.cost() <= r.cost() ? l : r;
-            }
-            default -> new Anchor(Set.of(), 0, true);
-        };
-    }
-
-    private static double cost(Set<Integer> ids, TermTable terms) {
-        double cost = 0;
-        for (int id : ids) {
-            cost += terms.commonness(id);
-        }
-        return cost;
     }
 
     /** True when every way {@code e} can match involves a lexicon term: term hits then make it a candidate. */

@@ -31,7 +31,7 @@ final class RuleMatcher {
     }
 
     /** Surviving hit spans of {@code rule}, merged where they overlap; empty when it does not apply. */
-    List<Span> evaluate(CompiledRule rule, MatchContext ctx) {
+    List<Span> evaluate(CompiledRule rule, CandidateIndex candidates, MatchContext ctx) {
         // Cheap necessary conditions first: most candidates fail here without building any span.
         for (Expr all : rule.mustAll()) {
             if (!all.possible(ctx)) {
@@ -39,7 +39,13 @@ final class RuleMatcher {
             }
         }
         var hits = new ArrayList<Span>(4);
-        spans(rule.mustAny(), ctx, hits);
+        // Only the alternatives a term of this message anchors (or that need no term) can match.
+        for (int a = candidates.firstOf[rule.index()], end = candidates.firstOf[rule.index() + 1]; a < end; a++) {
+            Expr alternative = candidates.alternatives[a];
+            if ((ctx.alternativeGen[a] == ctx.generation || candidates.free[a]) && alternative.possible(ctx)) {
+                spans(alternative, ctx, hits);
+            }
+        }
         if (wholeWordsOnly(hits, ctx).isEmpty()) {
             return hits;
         }

@@ -25,21 +25,20 @@ public final class RuleSnapshot {
     private final Normalizer normalizer;
     private final TermTable terms;
     private final RuleMatcher matcher;
-    /** Rules each term makes a candidate: those it anchors (see RuleCompiler). */
-    private final int[][] rulesByTerm;
+    private final CandidateIndex candidates;
     /** Rules evaluated whenever a message holds a long number, or always (regex). */
     private final int[] numberRules;
     private final int[] regexRules;
 
     RuleSnapshot(String version, Map<String, String> fileHashes, List<CompiledRule> rules, Normalizer normalizer,
-            TermTable terms, RuleMatcher matcher, int[][] rulesByTerm) {
+            TermTable terms, RuleMatcher matcher, CandidateIndex candidates) {
         this.version = version;
         this.fileHashes = Map.copyOf(fileHashes);
         this.rules = List.copyOf(rules);
         this.normalizer = normalizer;
         this.terms = terms;
         this.matcher = matcher;
-        this.rulesByTerm = rulesByTerm;
+        this.candidates = candidates;
         this.numberRules = rules.stream().filter(CompiledRule::numbers).mapToInt(CompiledRule::index).toArray();
         this.regexRules = rules.stream().filter(CompiledRule::regex).mapToInt(CompiledRule::index).toArray();
     }
@@ -85,16 +84,19 @@ public final class RuleSnapshot {
      * Checks {@code text}. The context is scratch owned by the calling thread.
      */
     public RuleVerdict check(String text, MatchContext ctx) {
-        ctx.reset(rules.size(), terms.nodeCount());
+        ctx.reset(rules.size(), terms.nodeCount(), candidates.alternativeCount());
         NormalizedText t = normalizer.normalize(text, ctx.text);
         if (t.scriptLength() == 0) {
             return new RuleVerdict(Decision.PASS, List.of(), version);
         }
         terms.collect(t, ctx.hits);
         TermHits h = ctx.hits;
+        int[] altGen = ctx.alternativeGen;
+        int g = ctx.generation;
         for (int i = 0; i < h.size; i++) {
-            for (int r : rulesByTerm[h.term[i]]) {
-                ctx.mark(r);
+            for (int a : candidates.byTerm[h.term[i]]) {
+                altGen[a] = g;
+                ctx.mark(candidates.ruleOf[a]);
             }
         }
         if (t.longestDigitRun() >= NumberValidator.MIN_DIGITS) {
@@ -118,7 +120,7 @@ public final class RuleSnapshot {
             }
             left--;
             CompiledRule rule = rules.get(r);
-            for (Span s : matcher.evaluate(rule, ctx)) {
+            for (Span s : matcher.evaluate(rule, candidates, ctx)) {
                 int start = t.originalStart(s.start());
                 int end = t.originalEnd(s.end() - 1);
                 hits.add(new RuleHit(rule.id(), rule.category(), rule.severity().label(), rule.action(), s.matched(),

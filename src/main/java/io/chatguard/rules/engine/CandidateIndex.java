@@ -1,0 +1,115 @@
+package io.chatguard.rules.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which rule alternatives a term hit makes worth evaluating. Each top-level alternative of a rule's
+ * mustAny is anchored on the cheapest set of terms every match of it needs (a NEAR's rarer side),
+ * ranked by {@link TermTable#commonness}: a message holding only common context words ("您", "不")
+ * then evaluates nothing, and a candidate rule evaluates only the alternatives its hits anchor.
+ * Immutable.
+ */
+final class CandidateIndex {
+    /** Every rule's top-level mustAny alternatives, rule by rule. */
+    final Expr[] alternatives;
+    /** Alternative → its rule's index. */
+    final int[] ruleOf;
+    /** Rule → its first alternative; {@code firstOf[ruleCount]} is the alternative count. */
+    final int[] firstOf;
+    /** Alternatives that can match without any term (a number validator or regex): always evaluated. */
+    final boolean[] free;
+    /** Term → the alternatives it anchors. */
+    final int[][] byTerm;
+
+    private CandidateIndex(Expr[] alternatives, int[] ruleOf, int[] firstOf, boolean[] free, int[][] byTerm) {
+        this.alternatives = alternatives;
+        this.ruleOf = ruleOf;
+        this.firstOf = firstOf;
+        this.free = free;
+        this.byTerm = byTerm;
+    }
+
+    static CandidateIndex of(List<CompiledRule> rules, TermTable terms) {
+        var alternatives = new ArrayList<Expr>();
+        var ruleOf = new ArrayList<Integer>();
+        int[] firstOf = new int[rules.size() + 1];
+        for (CompiledRule r : rules) {
+            firstOf[r.index()] = alternatives.size();
+            List<Expr> alts = r.mustAny() instanceof Expr.Or or ? or.alternatives() : List.of(r.mustAny());
+            for (Expr alt : alts) {
+                alternatives.add(alt);
+                ruleOf.add(r.index());
+            }
+        }
+        firstOf[rules.size()] = alternatives.size();
+        boolean[] free = new boolean[alternatives.size()];
+        var lists = new ArrayList<List<Integer>>();
+        for (int i = 0; i < terms.size(); i++) {
+            lists.add(new ArrayList<>(2));
+        }
+        for (int a = 0; a < alternatives.size(); a++) {
+            Anchor anchor = anchor(alternatives.get(a), terms);
+            free[a] = anchor.free();
+            for (int t : anchor.terms()) {
+                lists.get(t).add(a);
+            }
+        }
+        int[][] byTerm = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return new CandidateIndex(alternatives.toArray(Expr[]::new), ruleOf.stream().mapToInt(Integer::intValue).toArray(),
+                firstOf, free, byTerm);
+    }
+
+    int alternativeCount() {
+        return alternatives.length;
+    }
+
+    /**
+     * Terms one of which every match of an expression needs, unless {@code free}: then it can also
+     * match through a number or regex alternative alone. {@code cost}: how common the terms are.
+     */
+    private record Anchor(Set<Integer> terms, double cost, boolean free) {
+    }
+
+    private static Anchor anchor(Expr e, TermTable terms) {
+        return switch (e) {
+            case Expr.Terms t -> {
+                var ids = new HashSet<Integer>();
+                for (int id : t.termIds()) {
+                    ids.add(id);
+                }
+                yield new Anchor(ids, cost(ids, terms), false);
+            }
+            case Expr.Or or -> {
+                var ids = new HashSet<Integer>();
+                boolean free = false;
+                for (Expr alt : or.alternatives()) {
+                    Anchor a = anchor(alt, terms);
+                    ids.addAll(a.terms());
+                    free |= a.free();
+                }
+                yield new Anchor(ids, cost(ids, terms), free);
+            }
+            case Expr.Near n -> {
+                Anchor l = anchor(n.left(), terms);
+                Anchor r = anchor(n.right(), terms);
+                if (l.free() != r.free()) {
+                    yield l.free() ? r : l;
+                }
+                yield l.cost() <= r.cost() ? l : r;
+            }
+            case Expr.Number n -> new Anchor(Set.of(), 0, true);
+            case Expr.Regex r -> new Anchor(Set.of(), 0, true);
+        };
+    }
+
+    private static double cost(Set<Integer> ids, TermTable terms) {
+        double cost = 0;
+        for (int id : ids) {
+            cost += terms.commonness(id);
+        }
+        return cost;
+    }
+}
