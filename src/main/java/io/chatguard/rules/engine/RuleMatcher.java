@@ -33,8 +33,9 @@ final class RuleMatcher {
     /** Surviving hit spans of {@code rule}, merged where they overlap; empty when it does not apply. */
     List<Span> evaluate(CompiledRule rule, CandidateIndex candidates, MatchContext ctx) {
         // Cheap necessary conditions first: most candidates fail here without building any span.
-        for (Expr all : rule.mustAll()) {
-            if (!all.possible(ctx)) {
+        List<Expr> mustAll = rule.mustAll();
+        for (int i = 0; i < mustAll.size(); i++) {
+            if (!mustAll.get(i).possible(ctx)) {
                 return List.of();
             }
         }
@@ -50,14 +51,16 @@ final class RuleMatcher {
             return hits;
         }
         List<Span> scratch = ctx.scratchSpans;
-        for (Expr all : rule.mustAll()) {
+        for (int i = 0; i < mustAll.size(); i++) {
             scratch.clear();
-            spans(all, ctx, scratch);
+            spans(mustAll.get(i), ctx, scratch);
             if (wholeWordsOnly(scratch, ctx).isEmpty()) {
                 return List.of();
             }
         }
-        for (Expr not : rule.mustNot()) {
+        List<Expr> mustNot = rule.mustNot();
+        for (int i = 0; i < mustNot.size(); i++) {
+            Expr not = mustNot.get(i);
             if (not.possible(ctx)) {
                 scratch.clear();
                 spans(not, ctx, scratch);
@@ -66,18 +69,19 @@ final class RuleMatcher {
                 }
             }
         }
-        for (CompiledRule.Exception ex : rule.exceptions()) {
+        List<CompiledRule.Exception> exceptions = rule.exceptions();
+        for (int x = 0; x < exceptions.size(); x++) {
+            CompiledRule.Exception ex = exceptions.get(x);
             if (!ex.terms().possible(ctx)) {
                 continue;
             }
-            scratch.clear();
-            spans(ex.terms(), ctx, scratch);
-            List<Span> context = wholeWordsOnly(scratch, ctx);
-            if (!context.isEmpty()) {
-                hits.removeIf(h -> cancelledBy(ex, h, context, ctx.text));
-                if (hits.isEmpty()) {
-                    return hits;
+            for (int k = hits.size() - 1; k >= 0; k--) {
+                if (contextCancels(ex.terms(), ex, hits.get(k), ctx)) {
+                    hits.remove(k);
                 }
+            }
+            if (hits.isEmpty()) {
+                return hits;
             }
         }
         if (rule.allow() != null && rule.allow().possible(ctx)) {
@@ -91,27 +95,63 @@ final class RuleMatcher {
         return merge(hits);
     }
 
-    private static boolean cancelledBy(CompiledRule.Exception ex, Span hit, List<Span> context, NormalizedText t) {
-        for (Span e : context) {
-            if (cancels(ex, hit, e, t)) {
-                return true;
+    /**
+     * True when {@code context} matches where {@code ex} looks around {@code hit}. Term sets are read
+     * straight from the message's term hits, without building spans, and segmented only when a
+     * whole-word context term lies in the window.
+     */
+    private boolean contextCancels(Expr context, CompiledRule.Exception ex, Span hit, MatchContext ctx) {
+        switch (context) {
+            case Expr.Terms t -> {
+                if (!t.possible(ctx)) {
+                    return false;
+                }
+                TermHits h = ctx.hits;
+                for (int i = 0; i < h.size; i++) {
+                    if (t.contains(h.term[i]) && cancels(ex, hit, h.start[i], h.end[i], ctx.text)
+                            && (!t.wholeWord() || isWholeWord(h.start[i], h.end[i], ctx))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            case Expr.Or or -> {
+                for (Expr alternative : or.array()) {
+                    if (contextCancels(alternative, ex, hit, ctx)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            default -> {
+                if (!context.possible(ctx)) {
+                    return false;
+                }
+                var spans = new ArrayList<Span>(4);
+                spans(context, ctx, spans);
+                for (Span e : wholeWordsOnly(spans, ctx)) {
+                    if (cancels(ex, hit, e.start(), e.end(), ctx.text)) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
-        return false;
     }
 
-    private static boolean cancels(CompiledRule.Exception ex, Span hit, Span e, NormalizedText t) {
+    /** Whether context at {@code [eStart, eEnd)} lies where {@code ex} looks around {@code hit}. */
+    private static boolean cancels(CompiledRule.Exception ex, Span hit, int eStart, int eEnd, NormalizedText t) {
         int d = ex.distance();
         return switch (ex.side()) {
-            case BEFORE -> e.end() <= hit.start() && hit.start() - e.end() <= d
-                    && (!ex.sameClause() || t.clause(e.end() - 1) == t.clause(hit.start()));
-            case AFTER -> e.start() >= hit.end() && e.start() - hit.end() <= d
-                    && (!ex.sameClause() || t.clause(e.start()) == t.clause(hit.end() - 1));
-            case INSIDE -> e.start() > hit.start() && e.end() < hit.end()
-                    && (!ex.sameClause() || t.clause(e.start()) == t.clause(hit.start()));
-            case AROUND -> e.end() > hit.start() - d && e.start() < hit.end() + d
-                    && (!ex.sameClause() || (t.clause(e.end() - 1) >= t.clause(hit.start())
-                            && t.clause(e.start()) <= t.clause(hit.end() - 1)));
+            case BEFORE -> eEnd <= hit.start() && hit.start() - eEnd <= d
+                    && (!ex.sameClause() || t.clause(eEnd - 1) == t.clause(hit.start()));
+            case AFTER -> eStart >= hit.end() && eStart - hit.end() <= d
+                    && (!ex.sameClause() || t.clause(eStart) == t.clause(hit.end() - 1));
+            case INSIDE -> eStart > hit.start() && eEnd < hit.end()
+                    && (!ex.sameClause() || t.clause(eStart) == t.clause(hit.start()));
+            case AROUND -> eEnd > hit.start() - d && eStart < hit.end() + d
+                    && (!ex.sameClause() || (t.clause(eEnd - 1) >= t.clause(hit.start())
+                            && t.clause(eStart) <= t.clause(hit.end() - 1)));
         };
     }
 
@@ -173,9 +213,9 @@ final class RuleMatcher {
         if (t.digitRuns() == 0 || (v != NumberValidator.PRICE && t.longestDigitRun() < NumberValidator.MIN_DIGITS)) {
             return;
         }
-        char[] script = t.script().toCharArray();
+        char[] script = t.scriptChars();
         for (int r = 0; r < t.digitRuns(); r++) {
-            int end = v.match(script, t.digitRunStart(r), t.digitRunEnd(r), script.length);
+            int end = v.match(script, t.digitRunStart(r), t.digitRunEnd(r), t.scriptLength());
             if (end > 0) {
                 out.add(Span.of(t.digitRunStart(r), end, v == NumberValidator.PRICE ? t.script(t.digitRunStart(r), end) : v.label()));
             }
