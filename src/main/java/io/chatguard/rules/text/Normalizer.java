@@ -235,9 +235,25 @@ public final class Normalizer {
         t.soundTo[k] = to;
     }
 
-    /** Dialect pronouns read as their Mandarin form (俺帮您弄 is 我帮您弄). */
+    /**
+     * Dialect chars read as their Mandarin form: 俺帮您弄 is 我帮您弄, Cantonese 唔保本 is 不保本 and
+     * 密码畀我 is 密码给我. Only chars that Mandarin text does not use otherwise (HanLP already folds
+     * 冇 to 没).
+     */
     private static char dialect(char c) {
-        return c == '俺' ? '我' : c;
+        return switch (c) {
+            case '俺' -> '我';
+            case '唔' -> '不';
+            case '俾', '畀' -> '给';
+            case '嘅' -> '的';
+            case '喺' -> '在';
+            case '佢' -> '他';
+            case '嗰' -> '那';
+            case '睇' -> '看';
+            case '谂' -> '想';
+            case '啲' -> '点';
+            default -> c;
+        };
     }
 
     /** The digit a numeral char stands for, or -1. Covers 〇零一…九, 壹…玖 and 幺 (said for 1 in numbers). */

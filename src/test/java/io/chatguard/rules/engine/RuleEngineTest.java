@@ -246,16 +246,31 @@ class RuleEngineTest {
     }
 
     @Test
-    void dialectPronounsReadAsMandarin() {
+    void dialectCharsReadAsMandarin() {
         RuleSnapshot rules = rules("""
               - id: act
                 name: 代客操作
                 severity: critical
                 action: BLOCK
                 description: 代客操作
-                mustAny: 我帮您操作
+                mustAny: 我帮您操作 | 密码给我
+              - id: principal
+                name: 保本
+                severity: critical
+                action: BLOCK
+                description: 保本
+                mustAny: 保本
+                exceptions:
+                  - terms: 不
+                    before: 1
             """);
         assertThat(check(rules, "俺帮您操作").decision()).isEqualTo(Decision.BLOCK);
+        // Cantonese: 畀 is 给, 唔 is 不; the highlight still covers what was typed.
+        RuleVerdict handover = check(rules, "交易密碼畀我");
+        assertThat(handover.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(handover.hits().get(0).original()).isEqualTo("密碼畀我");
+        assertThat(check(rules, "呢只基金唔保本嘅").decision()).isEqualTo(Decision.PASS);
+        assertThat(check(rules, "呢只基金保本嘅").decision()).isEqualTo(Decision.BLOCK);
     }
 
     @Test
