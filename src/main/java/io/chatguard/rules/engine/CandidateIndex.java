@@ -21,15 +21,18 @@ final class CandidateIndex {
     final int[] firstOf;
     /** Alternatives that can match without any term (a number validator or regex): always evaluated. */
     final boolean[] free;
-    /** Term → the alternatives it anchors. */
-    final int[][] byTerm;
+    /** Term → the alternatives it anchors: {@code anchored[anchoredStart[t] .. anchoredStart[t + 1])}, flat for locality. */
+    final int[] anchoredStart;
+    final int[] anchored;
 
-    private CandidateIndex(Expr[] alternatives, int[] ruleOf, int[] firstOf, boolean[] free, int[][] byTerm) {
+    private CandidateIndex(Expr[] alternatives, int[] ruleOf, int[] firstOf, boolean[] free, int[] anchoredStart,
+            int[] anchored) {
         this.alternatives = alternatives;
         this.ruleOf = ruleOf;
         this.firstOf = firstOf;
         this.free = free;
-        this.byTerm = byTerm;
+        this.anchoredStart = anchoredStart;
+        this.anchored = anchored;
     }
 
     static CandidateIndex of(List<CompiledRule> rules, TermTable terms) {
@@ -57,9 +60,17 @@ final class CandidateIndex {
                 lists.get(t).add(a);
             }
         }
-        int[][] byTerm = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        int[] anchoredStart = new int[lists.size() + 1];
+        int[] anchored = new int[lists.stream().mapToInt(List::size).sum()];
+        for (int t = 0, k = 0; t < lists.size(); t++) {
+            anchoredStart[t] = k;
+            for (int a : lists.get(t)) {
+                anchored[k++] = a;
+            }
+            anchoredStart[t + 1] = k;
+        }
         return new CandidateIndex(alternatives.toArray(Expr[]::new), ruleOf.stream().mapToInt(Integer::intValue).toArray(),
-                firstOf, free, byTerm);
+                firstOf, free, anchoredStart, anchored);
     }
 
     int alternativeCount() {

@@ -21,6 +21,20 @@ public final class MatchContext {
     int[] wordBoundaries;
     int wordWindowStart;
     int wordWindowEnd;
+    /** Span lists lent to NEAR operands while one expression is evaluated (nested NEARs borrow several). */
+    private final java.util.ArrayDeque<java.util.List<Span>> spanLists = new java.util.ArrayDeque<>();
+
+    /** An empty span list; give it back with {@link #release}. */
+    java.util.List<Span> borrow() {
+        java.util.List<Span> list = spanLists.poll();
+        return list != null ? list : new java.util.ArrayList<>(16);
+    }
+
+    void release(java.util.List<Span> list) {
+        list.clear();
+        spanLists.push(list);
+    }
+
     /** Spans of a mustAll, mustNot, exception or allow expression while one rule is evaluated. */
     final java.util.List<Span> scratchSpans = new java.util.ArrayList<>(8);
 

@@ -186,26 +186,33 @@ final class RuleMatcher {
         if (!near.left().possible(ctx) || !near.right().possible(ctx)) {
             return;
         }
-        var left = new ArrayList<Span>(4);
-        spans(near.left(), ctx, left);
-        if (left.isEmpty()) {
-            return;
-        }
-        var right = new ArrayList<Span>(4);
-        spans(near.right(), ctx, right);
-        for (Span l : left) {
-            for (Span r : right) {
-                boolean ok;
-                if (near.ordered()) {
-                    ok = l.end() <= r.start() && r.start() - l.end() <= near.distance();
-                } else {
-                    int gap = Math.max(l.start() - r.end(), r.start() - l.end());
-                    ok = gap <= near.distance() && !(l.start() == r.start() && l.end() == r.end());
-                }
-                if (ok) {
-                    out.add(l.start() <= r.start() ? Span.pair(l, r) : Span.pair(r, l));
+        List<Span> left = ctx.borrow();
+        List<Span> right = ctx.borrow();
+        try {
+            spans(near.left(), ctx, left);
+            if (left.isEmpty()) {
+                return;
+            }
+            spans(near.right(), ctx, right);
+            for (int i = 0; i < left.size(); i++) {
+                Span l = left.get(i);
+                for (int j = 0; j < right.size(); j++) {
+                    Span r = right.get(j);
+                    boolean ok;
+                    if (near.ordered()) {
+                        ok = l.end() <= r.start() && r.start() - l.end() <= near.distance();
+                    } else {
+                        int gap = Math.max(l.start() - r.end(), r.start() - l.end());
+                        ok = gap <= near.distance() && !(l.start() == r.start() && l.end() == r.end());
+                    }
+                    if (ok) {
+                        out.add(l.start() <= r.start() ? Span.pair(l, r) : Span.pair(r, l));
+                    }
                 }
             }
+        } finally {
+            ctx.release(left);
+            ctx.release(right);
         }
     }
 

@@ -93,8 +93,11 @@ public final class RuleSnapshot {
         TermHits h = ctx.hits;
         int[] altGen = ctx.alternativeGen;
         int g = ctx.generation;
+        int[] anchoredStart = candidates.anchoredStart;
+        int[] anchored = candidates.anchored;
         for (int i = 0; i < h.size; i++) {
-            for (int a : candidates.byTerm[h.term[i]]) {
+            for (int k = anchoredStart[h.term[i]], end = anchoredStart[h.term[i] + 1]; k < end; k++) {
+                int a = anchored[k];
                 altGen[a] = g;
                 ctx.mark(candidates.ruleOf[a]);
             }

@@ -109,8 +109,9 @@ final class TermTable {
     }
 
     private final List<Expr.Terms> nodes = new ArrayList<>();
-    /** For each term, the term-set nodes that contain it: a hit marks them all at once. */
-    private int[][] nodesByTerm;
+    /** For each term, the term-set nodes that contain it ({@code nodes[nodeStart[t] .. nodeStart[t + 1])}): a hit marks them all at once. */
+    private int[] nodeStart;
+    private int[] nodeIds;
 
     /** A term-set node with a number unique in this table's snapshot. */
     Expr.Terms node(int[] termIds, boolean wholeWord, String label) {
@@ -128,9 +129,11 @@ final class TermTable {
     void markNodes(TermHits hits, MatchContext ctx) {
         int[] gen = ctx.nodeGen;
         int g = ctx.generation;
+        int[] start = nodeStart;
+        int[] ids = nodeIds;
         for (int i = 0; i < hits.size; i++) {
-            for (int n : nodesByTerm[hits.term[i]]) {
-                gen[n] = g;
+            for (int k = start[hits.term[i]], end = start[hits.term[i] + 1]; k < end; k++) {
+                gen[ids[k]] = g;
             }
         }
     }
@@ -196,7 +199,15 @@ final class TermTable {
                 lists.get(id).add(node.node());
             }
         }
-        nodesByTerm = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        nodeStart = new int[lists.size() + 1];
+        nodeIds = new int[lists.stream().mapToInt(List::size).sum()];
+        for (int t = 0, k = 0; t < lists.size(); t++) {
+            nodeStart[t] = k;
+            for (int n : lists.get(t)) {
+                nodeIds[k++] = n;
+            }
+            nodeStart[t + 1] = k;
+        }
     }
 
     private String remap(String key) {
