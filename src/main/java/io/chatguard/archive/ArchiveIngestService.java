@@ -221,8 +221,9 @@ public class ArchiveIngestService {
 
         long first = records.getFirst().seq();
         long last = records.getLast().seq();
-        String encryptedKey = objectKey("encrypted", first, last, raw, "json");
-        evidence.put(encryptedKey, raw, "application/json");
+        String rawSha256 = Sha256.hex(raw);
+        String encryptedKey = objectKey("encrypted", first, last, rawSha256, "json");
+        evidence.put(encryptedKey, raw, rawSha256, "application/json");
 
         var decrypted = new ByteArrayOutputStream();
         Map<Long, EvidenceSlice> decryptedSlices = new java.util.HashMap<>();
@@ -236,9 +237,10 @@ public class ArchiveIngestService {
             }
         }
         byte[] decryptedBytes = decrypted.toByteArray();
-        String decryptedKey = objectKey("decrypted", first, last, decryptedBytes, "jsonl");
+        String decryptedSha256 = Sha256.hex(decryptedBytes);
+        String decryptedKey = objectKey("decrypted", first, last, decryptedSha256, "jsonl");
         if (decryptedBytes.length > 0) {
-            evidence.put(decryptedKey, decryptedBytes, "application/x-ndjson");
+            evidence.put(decryptedKey, decryptedBytes, decryptedSha256, "application/x-ndjson");
         }
         for (long[] span : spans) {
             byte[] slice = Arrays.copyOfRange(decryptedBytes, (int) span[1], (int) (span[1] + span[2]));
@@ -326,9 +328,9 @@ public class ArchiveIngestService {
         }
     }
 
-    private String objectKey(String kind, long first, long last, byte[] content, String extension) {
+    private String objectKey(String kind, long first, long last, String sha256, String extension) {
         return "archive/" + source() + "/" + kind + "/" + String.format("%012d-%012d", first, last) + "-"
-                + Sha256.hex(content).substring(0, 16) + "." + extension;
+                + sha256.substring(0, 16) + "." + extension;
     }
 
     private String source() {
