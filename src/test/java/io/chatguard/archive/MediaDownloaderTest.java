@@ -35,7 +35,8 @@ class MediaDownloaderTest {
 
     @Test
     void aFileSpanningSeveralChunksIsStoredUnderTheHashOfItsBytesAfterACorruptFirstDownload() throws Exception {
-        SimulatorSettings settings = settings(CORRUPT_ONCE);
+        // Seed 3 has files above 1 MB among its first 400 records (see ArchiveSimulatorMediaTest).
+        SimulatorSettings settings = SimulatorSettings.defaults(3, 400).withKeyVersions(1).withFaults(CORRUPT_ONCE);
         try (var simulator = new ArchiveSimulator(settings);
                 var sameFiles = new ArchiveSimulator(settings.withFaults(Faults.NONE))) {
             MediaRef ref = media(simulator).stream().filter(m -> m.size() > 1_000_000 && !m.md5sum().isEmpty())
