@@ -23,7 +23,8 @@ public interface EvidenceStore {
     /**
      * Stores {@code content}, whose SHA-256 the caller computed already (for instance while the bytes
      * arrived), under {@code key} without hashing it again here. The hash goes to the store as the request's
-     * payload hash, so the store itself rejects content that does not match it.
+     * payload hash, so the store itself rejects content that does not match it (objects too large for one
+     * request are checked before the upload instead).
      *
      * @param sha256 lowercase hex SHA-256 of {@code content}
      * @throws io.chatguard.platform.error.ChatGuardException of type {@code STORAGE_UNAVAILABLE} when the

@@ -48,7 +48,7 @@ import io.quarkus.runtime.StartupEvent;
  * ({@code x-amz-content-sha256}) is the SHA-256 ChatGuard computed anyway for the object's metadata, so
  * minio-java does not hash the content again (over plain HTTP it would otherwise compute SHA-256 and a
  * CRC32C checksum itself) and the store still verifies the body against the hash. Larger objects use
- * minio-java's multipart upload, which hashes each part.
+ * minio-java's multipart upload, which hashes each part; their whole-file hash is checked here.
  */
 @ApplicationScoped
 public class S3EvidenceStore implements EvidenceStore {
@@ -106,6 +106,12 @@ public class S3EvidenceStore implements EvidenceStore {
         try {
             long size = Files.size(file);
             if (size > PART_SIZE) {
+                // Multipart uploads are signed per part, so the server never sees the whole file's hash:
+                // check it here (one more pass, only for files above 16 MB).
+                if (!Sha256.hex(file).equals(sha256)) {
+                    throw new ChatGuardException(ProblemType.STORAGE_UNAVAILABLE,
+                            "object " + key + " not stored: its content does not match the given SHA-256");
+                }
                 return putOnce(key, sha256, size, contentType, headers -> multipart(key, file, size, sha256,
                         contentType));
             }

@@ -106,7 +106,12 @@ class EvidenceStoreTest {
         Path file = Files.write(dir.resolve("voice.amr"), content);
 
         StoredObject put = store.put(prefix + "media/voice.amr", file, "audio/amr");
+        assertThatThrownBy(() -> store.put(prefix + "media/other.amr", file, Sha256.hex("other"), "audio/amr"))
+                .isInstanceOf(ChatGuardException.class)
+                .extracting(e -> ((ChatGuardException) e).type())
+                .isEqualTo(ProblemType.STORAGE_UNAVAILABLE);
 
+        assertThat(store.stat(prefix + "media/other.amr")).isEmpty();
         assertThat(put.sha256()).isEqualTo(Sha256.hex(content));
         assertThat(put.size()).isEqualTo(content.length);
         try (InputStream in = store.get(prefix + "media/voice.amr")) {
