@@ -72,6 +72,8 @@ public class ArchiveIngestService {
     private final ExecutorService workers;
     /** Media downloads wait on I/O, so they get their own, larger pool. */
     private final ExecutorService mediaWorkers;
+    /** Fetches and decodes the next batch while the current one is being stored. */
+    private final ExecutorService prefetcher;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopped;
@@ -92,10 +94,13 @@ public class ArchiveIngestService {
                 .factory());
         this.mediaWorkers = Executors.newFixedThreadPool(Math.max(1, config.media().parallelism()),
                 Thread.ofPlatform().name("archive-media-", 0).daemon().factory());
+        this.prefetcher = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("archive-prefetch").daemon()
+                .factory());
     }
 
     @PreDestroy
     void shutdown() {
+        prefetcher.shutdownNow();
         workers.shutdownNow();
         mediaWorkers.shutdownNow();
     }
@@ -138,6 +143,14 @@ public class ArchiveIngestService {
         return store.status(source(), state, source.keys().versions());
     }
 
+    /**
+     * The pull loop. While batch N's evidence, media and transaction run, batch N+1 is already fetched and
+     * decoded from N's last seq on another thread (decoding is CPU-bound RSA, storing mostly waits on S3
+     * and PostgreSQL). The prefetched batch is used only if the cursor, read again after N committed, is the
+     * seq it was fetched from; otherwise, and whenever N fails, it is thrown away. Prefetching reads the
+     * SDK and decrypts in memory only: nothing is written before the batch's turn, so crash safety is as
+     * without it.
+     */
     private IngestRun pullBatches() {
         int batches = 0;
         long stored = 0;
@@ -145,50 +158,104 @@ public class ArchiveIngestService {
         long quarantined = 0;
         int attempt = 0;
         String outcome = "batch_limit";
-        while (batches < config.pull().maxBatchesPerRun()) {
-            long cursor = store.cursor(source());
-            try {
-                ChatDataResponse response = fetch(cursor);
-                if (response.errcode() != 0) {
-                    String error = "GetChatData errcode " + response.errcode() + ": " + response.errmsg();
-                    if (FATAL_SERVER_CODES.contains(response.errcode())) {
-                        return stop(error, batches, stored, duplicates, quarantined);
+        Prefetch next = null;
+        try {
+            while (batches < config.pull().maxBatchesPerRun()) {
+                long cursor = store.cursor(source());
+                try {
+                    Prefetch taken = next;
+                    next = null;
+                    if (taken != null && taken.cursor() != cursor) {
+                        discard(taken);
+                        taken = null;
                     }
-                    throw new ArchiveSdkException(10002, error);
+                    DecodedBatch batch = taken != null ? taken.await() : decode(cursor);
+                    ChatDataResponse response = batch.response();
+                    if (response.errcode() != 0) {
+                        String error = "GetChatData errcode " + response.errcode() + ": " + response.errmsg();
+                        if (FATAL_SERVER_CODES.contains(response.errcode())) {
+                            return stop(error, batches, stored, duplicates, quarantined);
+                        }
+                        throw new ArchiveSdkException(10002, error);
+                    }
+                    if (response.records().isEmpty()) {
+                        outcome = "caught_up";
+                        break;
+                    }
+                    boolean full = response.records().size() >= config.pull().batchSize();
+                    if (full && batches + 1 < config.pull().maxBatchesPerRun()) {
+                        long nextCursor = batch.lastSeq();
+                        next = new Prefetch(nextCursor, prefetcher.submit(() -> decode(nextCursor)));
+                    }
+                    StoreResult result = storeBatch(batch);
+                    attempt = 0;
+                    batches++;
+                    stored += result.stored();
+                    duplicates += result.duplicates();
+                    quarantined += result.quarantined();
+                    if (!result.storedMessageIds().isEmpty()) {
+                        archived.fire(new MessagesArchived(result.storedMessageIds()));
+                    }
+                    if (!full) {
+                        outcome = "caught_up";
+                        break;
+                    }
+                } catch (ArchiveSdkException e) {
+                    discard(next);
+                    next = null;
+                    if (e.isFatal()) {
+                        return stop(e.getMessage(), batches, stored, duplicates, quarantined);
+                    }
+                    attempt++;
+                    store.recordError(source(), e.getMessage());
+                    if (attempt >= config.pull().maxAttempts()) {
+                        LOG.warnf("archive pull gives up after %d attempts: %s", attempt, e.getMessage());
+                        outcome = "gave_up";
+                        break;
+                    }
+                    LOG.infof("transient archive error (attempt %d): %s", attempt, e.getMessage());
+                    backoff.pause(attempt);
                 }
-                if (response.records().isEmpty()) {
-                    outcome = "caught_up";
-                    break;
-                }
-                StoreResult result = storeBatch(cursor, response);
-                attempt = 0;
-                batches++;
-                stored += result.stored();
-                duplicates += result.duplicates();
-                quarantined += result.quarantined();
-                if (!result.storedMessageIds().isEmpty()) {
-                    archived.fire(new MessagesArchived(result.storedMessageIds()));
-                }
-                if (response.records().size() < config.pull().batchSize()) {
-                    outcome = "caught_up";
-                    break;
-                }
-            } catch (ArchiveSdkException e) {
-                if (e.isFatal()) {
-                    return stop(e.getMessage(), batches, stored, duplicates, quarantined);
-                }
-                attempt++;
-                store.recordError(source(), e.getMessage());
-                if (attempt >= config.pull().maxAttempts()) {
-                    LOG.warnf("archive pull gives up after %d attempts: %s", attempt, e.getMessage());
-                    outcome = "gave_up";
-                    break;
-                }
-                LOG.infof("transient archive error (attempt %d): %s", attempt, e.getMessage());
-                backoff.pause(attempt);
             }
+        } finally {
+            // No SDK call may outlive the run (and its leader lock).
+            discard(next);
         }
         return new IngestRun(outcome, batches, stored, duplicates, quarantined, store.cursor(source()));
+    }
+
+    /** A batch being fetched and decoded ahead, from {@code cursor}. */
+    private record Prefetch(long cursor, Future<DecodedBatch> future) {
+        DecodedBatch await() throws ArchiveSdkException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the next batch", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ArchiveSdkException sdkError) {
+                    throw sdkError;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Waits for an unused prefetch to end and drops it, whatever its outcome. */
+    private static void discard(Prefetch prefetch) {
+        if (prefetch == null) {
+            return;
+        }
+        try {
+            prefetch.future().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debugf("discarded prefetch from seq %d failed: %s", prefetch.cursor(), e.getCause());
+        }
     }
 
     private IngestRun stop(String error, int batches, long stored, long duplicates, long quarantined) {
@@ -207,8 +274,23 @@ public class ArchiveIngestService {
         }
     }
 
-    private StoreResult storeBatch(long cursor, ChatDataResponse response) throws ArchiveSdkException {
-        byte[] raw = response.raw();
+    /**
+     * A GetChatData response from {@code cursor} with its new records, sorted by seq, and their decoded
+     * outcomes; both lists are empty when the response carries an error or no records.
+     */
+    private record DecodedBatch(long cursor, ChatDataResponse response, List<ChatDataRecord> records,
+            List<RecordOutcome> outcomes) {
+        long lastSeq() {
+            return records.getLast().seq();
+        }
+    }
+
+    /** GetChatData from {@code cursor}, then RSA, DecryptData and parsing of every new record. No writes. */
+    private DecodedBatch decode(long cursor) throws ArchiveSdkException {
+        ChatDataResponse response = fetch(cursor);
+        if (response.errcode() != 0 || response.records().isEmpty()) {
+            return new DecodedBatch(cursor, response, List.of(), List.of());
+        }
         List<ChatDataRecord> records = response.records().stream()
                 .filter(r -> r.seq() > cursor)
                 .sorted(java.util.Comparator.comparingLong(ChatDataRecord::seq))
@@ -218,11 +300,20 @@ public class ArchiveIngestService {
         }
         List<RecordOutcome> outcomes = parallel(workers, records.stream().<Callable<RecordOutcome>>map(r -> () -> decoder.decode(r))
                 .toList());
+        return new DecodedBatch(cursor, response, records, outcomes);
+    }
+
+    private StoreResult storeBatch(DecodedBatch batch) throws ArchiveSdkException {
+        long cursor = batch.cursor();
+        byte[] raw = batch.response().raw();
+        List<ChatDataRecord> records = batch.records();
+        List<RecordOutcome> outcomes = batch.outcomes();
 
         long first = records.getFirst().seq();
         long last = records.getLast().seq();
-        String encryptedKey = objectKey("encrypted", first, last, raw, "json");
-        evidence.put(encryptedKey, raw, "application/json");
+        String rawSha256 = Sha256.hex(raw);
+        String encryptedKey = objectKey("encrypted", first, last, rawSha256, "json");
+        evidence.put(encryptedKey, raw, rawSha256, "application/json");
 
         var decrypted = new ByteArrayOutputStream();
         Map<Long, EvidenceSlice> decryptedSlices = new java.util.HashMap<>();
@@ -236,9 +327,10 @@ public class ArchiveIngestService {
             }
         }
         byte[] decryptedBytes = decrypted.toByteArray();
-        String decryptedKey = objectKey("decrypted", first, last, decryptedBytes, "jsonl");
+        String decryptedSha256 = Sha256.hex(decryptedBytes);
+        String decryptedKey = objectKey("decrypted", first, last, decryptedSha256, "jsonl");
         if (decryptedBytes.length > 0) {
-            evidence.put(decryptedKey, decryptedBytes, "application/x-ndjson");
+            evidence.put(decryptedKey, decryptedBytes, decryptedSha256, "application/x-ndjson");
         }
         for (long[] span : spans) {
             byte[] slice = Arrays.copyOfRange(decryptedBytes, (int) span[1], (int) (span[1] + span[2]));
@@ -326,9 +418,9 @@ public class ArchiveIngestService {
         }
     }
 
-    private String objectKey(String kind, long first, long last, byte[] content, String extension) {
+    private String objectKey(String kind, long first, long last, String sha256, String extension) {
         return "archive/" + source() + "/" + kind + "/" + String.format("%012d-%012d", first, last) + "-"
-                + Sha256.hex(content).substring(0, 16) + "." + extension;
+                + sha256.substring(0, 16) + "." + extension;
     }
 
     private String source() {

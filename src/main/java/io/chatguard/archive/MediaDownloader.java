@@ -1,12 +1,7 @@
 package io.chatguard.archive;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import io.chatguard.archive.StoreBatch.StoredMedia;
 import io.chatguard.archive.message.MediaRef;
@@ -16,8 +11,9 @@ import io.chatguard.platform.storage.EvidenceStore;
 import io.chatguard.platform.storage.StoredObject;
 
 /**
- * Downloads a media file chunk by chunk (GetMediaData, at most 512 KB each) into a temp file,
- * verifies WeCom's MD5, and stores it content-addressed in the evidence store. A mismatch or a
+ * Downloads a media file chunk by chunk (GetMediaData, at most 512 KB each), hashing MD5 and SHA-256
+ * as the chunks arrive ({@link ReceivedMedia}), verifies WeCom's MD5, and stores it content-addressed
+ * in the evidence store with the SHA-256 already computed. A mismatch or a
  * transient SDK error restarts the download, up to the configured attempts; then the file is
  * recorded as failed and the message is stored anyway.
  */
@@ -37,17 +33,14 @@ final class MediaDownloader {
     StoredMedia download(MediaRef ref) throws ArchiveSdkException {
         String error = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Path temp = null;
-            try {
-                temp = Files.createTempFile("chatguard-media-", "." + safeExtension(ref.extension()));
-                String md5 = fetch(ref, temp);
-                if (!ref.md5sum().isEmpty() && !ref.md5sum().equals(md5)) {
-                    error = "md5 mismatch: WeCom says " + ref.md5sum() + ", downloaded " + md5;
+            try (ReceivedMedia received = fetch(ref)) {
+                if (!ref.md5sum().isEmpty() && !ref.md5sum().equals(received.md5())) {
+                    error = "md5 mismatch: WeCom says " + ref.md5sum() + ", downloaded " + received.md5();
                     continue;
                 }
-                String sha256 = io.chatguard.platform.storage.Sha256.hex(temp);
+                String sha256 = received.sha256();
                 String key = "media/" + sha256.substring(0, 2) + "/" + sha256 + "." + safeExtension(ref.extension());
-                StoredObject stored = store.put(key, temp, contentType(ref));
+                StoredObject stored = received.storeAs(store, key, contentType(ref));
                 return new StoredMedia(ref, stored.key(), stored.sha256(), stored.size(), true, attempt, null);
             } catch (ArchiveSdkException e) {
                 if (e.isFatal()) {
@@ -60,39 +53,35 @@ final class MediaDownloader {
                 backoff.pause(attempt);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
-                deleteQuietly(temp);
             }
         }
         return new StoredMedia(ref, null, null, -1, false, maxAttempts, error);
     }
 
-    /** Streams every chunk into {@code target}; returns the MD5 of what arrived. */
-    private String fetch(MediaRef ref, Path target) throws ArchiveSdkException, IOException {
-        MessageDigest md5 = md5();
-        String index = "";
-        try (OutputStream out = Files.newOutputStream(target)) {
+    /** Receives every chunk, hashing as they arrive. Caller closes the result. */
+    private ReceivedMedia fetch(MediaRef ref) throws ArchiveSdkException, IOException {
+        ReceivedMedia received = new ReceivedMedia("." + safeExtension(ref.extension()));
+        boolean success = false;
+        try {
+            String index = "";
             for (int chunks = 0; ; chunks++) {
                 if (chunks > 100_000) {
                     throw new ArchiveSdkException(10002, "GetMediaData never reported the end of " + ref.sdkfileid());
                 }
                 var chunk = sdk.getMediaData(ref.sdkfileid(), index);
-                out.write(chunk.data());
-                md5.update(chunk.data());
+                received.append(chunk.data());
                 if (chunk.finished()) {
                     break;
                 }
                 index = chunk.nextIndexBuf();
             }
-        }
-        return HexFormat.of().formatHex(md5.digest());
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            received.finish();
+            success = true;
+            return received;
+        } finally {
+            if (!success) {
+                received.close();
+            }
         }
     }
 
@@ -113,13 +102,4 @@ final class MediaDownloader {
         };
     }
 
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // a leftover temp file is harmless
-            }
-        }
-    }
 }

@@ -30,7 +30,9 @@ import io.chatguard.archive.simulator.SimulatorSettings;
  */
 class ArchiveCrashRecoveryIT {
     private static final long VOLUME = 3_000;
-    private static final String DB = "jdbc:postgresql://127.0.0.1:5432/chatguard_test";
+    /** The database the packaged service uses in the test profile (application.properties). */
+    private static final String DB = System.getenv().getOrDefault("CHATGUARD_TEST_DB_URL",
+            "jdbc:postgresql://127.0.0.1:5432/chatguard_test");
     private static final String USER = System.getenv().getOrDefault("CHATGUARD_DB_USER", "chatguard");
     private static final String PASSWORD = System.getenv().getOrDefault("CHATGUARD_DB_PASSWORD", "chatguard");
 

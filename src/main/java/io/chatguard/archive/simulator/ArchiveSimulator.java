@@ -47,6 +47,8 @@ public final class ArchiveSimulator implements ArchiveSdk {
     /** Completed downloads per sdkfileid, for the corrupt-once fault. */
     private final Map<String, Integer> completedDownloads = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** GetChatData entries by seq - 1 after {@link #pregenerate()}, else null (generated per call). */
+    private volatile ObjectNode[] pregenerated;
 
     /** A simulator on the system clock. */
     public ArchiveSimulator(SimulatorSettings settings) {
@@ -74,6 +76,23 @@ public final class ArchiveSimulator implements ArchiveSdk {
      */
     public Map<Integer, String> privateKeysPem() {
         return keys.privateKeysPem();
+    }
+
+    /**
+     * Generates every record and media file of the volume now and keeps them in memory, so that
+     * GetChatData and GetMediaData only serve what exists. For benchmarks: the simulator's own work (message
+     * text, RSA/AES encryption, image encoding) then happens before the timed window instead of inside it.
+     * Output and injected faults (transient errors, corrupt-once media) are unchanged. Memory: about 1 KB
+     * per record plus every media file (roughly 350 MB for 20 000 records). Call once, before any pull.
+     */
+    public void pregenerate() {
+        checkOpen();
+        media.retainAll();
+        ObjectNode[] entries = new ObjectNode[Math.toIntExact(settings.volume())];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = records.produce(i + 1L).chatdata();
+        }
+        pregenerated = entries;
     }
 
     /** Records available now: all of them at rate 0, otherwise those the rate has released since construction. */
@@ -118,8 +137,9 @@ public final class ArchiveSimulator implements ArchiveSdk {
         response.put("errmsg", "ok");
         ArrayNode chatdata = response.putArray("chatdata");
         long last = Math.min(produced(), seq + limit);
+        ObjectNode[] ready = pregenerated;
         for (long s = seq + 1; s <= last; s++) {
-            chatdata.add(records.produce(s).chatdata());
+            chatdata.add(ready != null ? ready[(int) (s - 1)] : records.produce(s).chatdata());
         }
         return serialise(response);
     }

@@ -52,6 +52,8 @@ final class MediaFactory {
     }
 
     private final long seed;
+    /** Every file created since {@link #retainAll()}, or null when only the recent ones are cached. */
+    private volatile Map<String, byte[]> retained;
     private final Map<String, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -72,6 +74,10 @@ final class MediaFactory {
     Media create(long seq, int index, Kind kind, boolean large) {
         String id = encodeId(seq, index, kind, large);
         Content content = content(seq, index, kind, large);
+        Map<String, byte[]> all = retained;
+        if (all != null) {
+            all.put(id, content.bytes);
+        }
         synchronized (recent) {
             recent.put(id, content.bytes);
         }
@@ -80,6 +86,13 @@ final class MediaFactory {
 
     /** The bytes behind an sdkfileid, or null when the id was not issued by this simulator's seed. */
     byte[] resolve(String sdkFileId) {
+        Map<String, byte[]> all = retained;
+        if (all != null) {
+            byte[] kept = all.get(sdkFileId);
+            if (kept != null) {
+                return kept;
+            }
+        }
         synchronized (recent) {
             byte[] cached = recent.get(sdkFileId);
             if (cached != null) {
@@ -95,6 +108,13 @@ final class MediaFactory {
             recent.put(sdkFileId, bytes);
         }
         return bytes;
+    }
+
+    /** From now on keeps every created file in memory, so {@link #resolve} never regenerates one. */
+    synchronized void retainAll() {
+        if (retained == null) {
+            retained = new java.util.concurrent.ConcurrentHashMap<>();
+        }
     }
 
     /** The seq an sdkfileid belongs to, or -1 when it is not one of ours. */

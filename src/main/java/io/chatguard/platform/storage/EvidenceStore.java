@@ -16,10 +16,32 @@ import java.util.stream.Stream;
 public interface EvidenceStore {
 
     /** Stores {@code content} under {@code key}. */
-    StoredObject put(String key, byte[] content, String contentType);
+    default StoredObject put(String key, byte[] content, String contentType) {
+        return put(key, content, Sha256.hex(content), contentType);
+    }
+
+    /**
+     * Stores {@code content}, whose SHA-256 the caller computed already (for instance while the bytes
+     * arrived), under {@code key} without hashing it again here. The hash goes to the store as the request's
+     * payload hash, so the store itself rejects content that does not match it (objects too large for one
+     * request are checked before the upload instead).
+     *
+     * @param sha256 lowercase hex SHA-256 of {@code content}
+     * @throws io.chatguard.platform.error.ChatGuardException of type {@code STORAGE_UNAVAILABLE} when the
+     *         store refuses the hash
+     */
+    StoredObject put(String key, byte[] content, String sha256, String contentType);
 
     /** Streams the file at {@code file} to {@code key}; the file is hashed first, so it must not change meanwhile. */
-    StoredObject put(String key, Path file, String contentType);
+    default StoredObject put(String key, Path file, String contentType) {
+        return put(key, file, Sha256.hex(file), contentType);
+    }
+
+    /**
+     * Streams the file at {@code file}, whose SHA-256 the caller computed already, to {@code key}; see
+     * {@link #put(String, byte[], String, String)}. The file must not change meanwhile.
+     */
+    StoredObject put(String key, Path file, String sha256, String contentType);
 
     /**
      * Opens the content of {@code key}. Caller closes the stream (it holds an HTTP connection).

@@ -30,6 +30,18 @@ class ArchiveSimulatorDeterminismTest {
     }
 
     @Test
+    void pregeneratedSimulatorServesTheSameResponses() throws ArchiveSdkException {
+        List<String> generated;
+        try (ArchiveSimulator simulator = new ArchiveSimulator(SETTINGS)) {
+            generated = pages(simulator, 333);
+        }
+        try (ArchiveSimulator pregenerated = new ArchiveSimulator(SETTINGS)) {
+            pregenerated.pregenerate();
+            assertThat(pages(pregenerated, 100)).isEqualTo(generated);
+        }
+    }
+
+    @Test
     void sameSettingsGiveTheSamePrivateKeysAndGroundTruth() {
         try (ArchiveSimulator a = new ArchiveSimulator(SETTINGS); ArchiveSimulator b = new ArchiveSimulator(SETTINGS)) {
             assertThat(b.privateKeysPem()).isEqualTo(a.privateKeysPem());

@@ -82,6 +82,21 @@ class ArchiveSimulatorMediaTest {
     }
 
     @Test
+    void pregeneratedMediaAreTheSameBytesAndStillCorruptOnce() throws ArchiveSdkException {
+        SimulatorSettings settings = SimulatorSettings.defaults(9, 120).withKeyVersions(1)
+                .withFaults(new SimulatorSettings.Faults(0, 0, 0, 0, 0, 0, 1.0, 0, -1));
+        try (ArchiveSimulator simulator = new ArchiveSimulator(settings)) {
+            simulator.pregenerate();
+            List<Declared> media = declaredMedia(simulator, 120);
+            assertThat(media).hasSizeGreaterThan(3);
+            for (Declared item : media.stream().filter(m -> !m.md5sum().isEmpty()).toList()) {
+                assertThat(MediaFactory.md5(concat(download(simulator, item.sdkfileid())))).isNotEqualTo(item.md5sum());
+                assertThat(MediaFactory.md5(concat(download(simulator, item.sdkfileid())))).isEqualTo(item.md5sum());
+            }
+        }
+    }
+
+    @Test
     void groundTruthListsTheMediaMd5sAndCorruptOnceFlag() {
         SimulatorSettings settings = SimulatorSettings.defaults(9, 120).withKeyVersions(1)
                 .withFaults(new SimulatorSettings.Faults(0, 0, 0, 0, 0, 0, 1.0, 0, -1));

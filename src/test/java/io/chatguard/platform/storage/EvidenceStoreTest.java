@@ -48,7 +48,47 @@ class EvidenceStoreTest {
         try (InputStream in = store.get(prefix + "record.json")) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
-        assertThat(store.stat(prefix + "record.json")).contains(put);
+        assertThat(store.stat(prefix + "record.json")).get()
+                .extracting(StoredObject::key, StoredObject::sha256, StoredObject::size, StoredObject::contentType)
+                .containsExactly(put.key(), put.sha256(), put.size(), put.contentType());
+    }
+
+    @Test
+    void hashComputedByTheCallerIsRecordedWithoutHashingAgain(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[300 * 1024];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("photo.jpg"), content);
+
+        StoredObject fromBytes = store.put(prefix + "bytes.jpg", content, Sha256.hex(content), "image/jpeg");
+        StoredObject fromFile = store.put(prefix + "file.jpg", file, Sha256.hex(content), "image/jpeg");
+
+        assertThat(List.of(fromBytes, fromFile)).extracting(StoredObject::sha256, StoredObject::size)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(Sha256.hex(content), (long) content.length));
+        for (String key : List.of(prefix + "bytes.jpg", prefix + "file.jpg")) {
+            try (InputStream in = store.get(key)) {
+                assertThat(in.readAllBytes()).isEqualTo(content);
+            }
+            assertThat(store.stat(key)).get().extracting(StoredObject::sha256).isEqualTo(Sha256.hex(content));
+        }
+    }
+
+    @Test
+    void storeRefusesContentThatDoesNotMatchTheCallersHash(@TempDir Path dir) throws IOException {
+        byte[] content = "转账凭证".getBytes(StandardCharsets.UTF_8);
+        String wrong = Sha256.hex("something else");
+        Path file = Files.write(dir.resolve("receipt.txt"), content);
+
+        // The hash is the request's SigV4 payload hash, so the S3 server checks the body against it.
+        assertThatThrownBy(() -> store.put(prefix + "bytes.txt", content, wrong, "text/plain"))
+                .isInstanceOf(ChatGuardException.class)
+                .extracting(e -> ((ChatGuardException) e).type())
+                .isEqualTo(ProblemType.STORAGE_UNAVAILABLE);
+        assertThatThrownBy(() -> store.put(prefix + "file.txt", file, wrong, "text/plain"))
+                .isInstanceOf(ChatGuardException.class)
+                .extracting(e -> ((ChatGuardException) e).type())
+                .isEqualTo(ProblemType.STORAGE_UNAVAILABLE);
+        assertThat(store.stat(prefix + "bytes.txt")).isEmpty();
+        assertThat(store.stat(prefix + "file.txt")).isEmpty();
     }
 
     @Test
@@ -66,7 +106,12 @@ class EvidenceStoreTest {
         Path file = Files.write(dir.resolve("voice.amr"), content);
 
         StoredObject put = store.put(prefix + "media/voice.amr", file, "audio/amr");
+        assertThatThrownBy(() -> store.put(prefix + "media/other.amr", file, Sha256.hex("other"), "audio/amr"))
+                .isInstanceOf(ChatGuardException.class)
+                .extracting(e -> ((ChatGuardException) e).type())
+                .isEqualTo(ProblemType.STORAGE_UNAVAILABLE);
 
+        assertThat(store.stat(prefix + "media/other.amr")).isEmpty();
         assertThat(put.sha256()).isEqualTo(Sha256.hex(content));
         assertThat(put.size()).isEqualTo(content.length);
         try (InputStream in = store.get(prefix + "media/voice.amr")) {
@@ -86,7 +131,8 @@ class EvidenceStoreTest {
                 .extracting(e -> ((ChatGuardException) e).type())
                 .isEqualTo(ProblemType.OBJECT_CONFLICT);
 
-        assertThat(again).isEqualTo(first);
+        assertThat(again).extracting(StoredObject::key, StoredObject::sha256, StoredObject::size)
+                .containsExactly(first.key(), first.sha256(), first.size());
         try (InputStream in = store.get(prefix + "evidence.txt")) {
             assertThat(in.readAllBytes()).isEqualTo(original);
         } catch (IOException e) {
