@@ -15,7 +15,6 @@ import io.chatguard.platform.error.ProblemType;
 import io.chatguard.rules.Decision;
 import io.chatguard.rules.RuleEngine;
 import io.chatguard.rules.RuleVerdict;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Pre-send checks and their persisted decisions. PASS answers touch no database; every BLOCK and WARN
@@ -25,14 +24,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Transactional
 public class PrecheckService {
     private final PrecheckDecisionRepository decisions;
+    private final DecisionLog log;
     private final RuleEngine engine;
     private final PrecheckConfig config;
     private final Clock clock;
     private final ObjectMapper json;
 
-    PrecheckService(PrecheckDecisionRepository decisions, RuleEngine engine, PrecheckConfig config, Clock clock,
-            ObjectMapper json) {
+    PrecheckService(PrecheckDecisionRepository decisions, DecisionLog log, RuleEngine engine, PrecheckConfig config,
+            Clock clock, ObjectMapper json) {
         this.decisions = decisions;
+        this.log = log;
         this.engine = engine;
         this.config = config;
         this.clock = clock;
@@ -54,7 +55,7 @@ public class PrecheckService {
         RuleVerdict verdict = engine.check(text);
         long tookMicros = (System.nanoTime() - started) / 1_000;
         if (verdict.decision() != Decision.PASS) {
-            QuarkusTransaction.requiringNew().run(() -> decisions.persist(decision(request, principal, verdict)));
+            log.record(decision(request, principal, verdict));
         }
         return new PrecheckResponse(verdict.decision(), verdict.hits(), verdict.rulesVersion(), tookMicros);
     }

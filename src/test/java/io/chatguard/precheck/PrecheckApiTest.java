@@ -81,6 +81,37 @@ class PrecheckApiTest {
         assertThat(mine.getList("[1].hits.category", String.class)).contains("discretionary_trading");
     }
 
+    @Inject
+    PrecheckDecisionRepository decisions;
+
+    @Test
+    void concurrentBlocksShareCommitsButEachIsStoredBeforeItsAnswer() throws Exception {
+        String token = fixtures.token(Roles.ADVISOR);
+        String marker = "并发" + System.nanoTime() + " ";
+        int requests = 48;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < requests; i++) {
+                String text = marker + i + " 把交易密码发我，我帮您操作";
+                answers.add(pool.submit(() -> {
+                    String decision = precheck(token, Map.of("text", text)).getString("decision");
+                    // Answered means committed: the row is visible the moment the answer arrives.
+                    long stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                            .call(() -> decisions.count("text", text));
+                    return decision + ":" + stored;
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("BLOCK:1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> decisions.count("text like ?1", marker + "%"))).isEqualTo(requests);
+    }
+
     @Test
     void draftsWhileTypingAreKeptApartFromSendAttempts() {
         String token = fixtures.token(Roles.ADVISOR);

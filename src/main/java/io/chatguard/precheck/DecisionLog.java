@@ -1,0 +1,110 @@
+package io.chatguard.precheck;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.chatguard.platform.error.ChatGuardException;
+import io.chatguard.platform.error.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Stores BLOCK and WARN decisions with group commit: a request hands its decision over and waits until
+ * the transaction holding it has committed, so nothing is answered before it is recorded; concurrent
+ * requests share one transaction. Under load one commit carries dozens of decisions instead of one
+ * each, which is what a per-request transaction cost the precheck API (see docs/BENCHMARKS.md).
+ */
+@ApplicationScoped
+public class DecisionLog {
+    private static final Logger LOG = Logger.getLogger(DecisionLog.class);
+    /** Decisions per transaction, at most. */
+    private static final int MAX_BATCH = 200;
+    /** How long a request waits for its commit before answering 503. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private record Pending(PrecheckDecision decision, CompletableFuture<Void> committed) {
+    }
+
+    private final PrecheckDecisionRepository decisions;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    DecisionLog(PrecheckDecisionRepository decisions) {
+        this.decisions = decisions;
+        this.writer = Thread.ofPlatform().name("precheck-decision-writer").daemon().unstarted(this::writeLoop);
+        writer.start();
+    }
+
+    /**
+     * Records {@code decision} and returns once it is committed.
+     *
+     * @throws ChatGuardException 503 when it could not be committed in time; the caller must not answer
+     *         as if it had been
+     */
+    public void record(PrecheckDecision decision) {
+        if (!running) {
+            throw new ChatGuardException(ProblemType.STORAGE_UNAVAILABLE, "the service is shutting down; decision not recorded");
+        }
+        var pending = new Pending(decision, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.committed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notRecorded(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw notRecorded(e);
+        }
+    }
+
+    private static ChatGuardException notRecorded(Exception cause) {
+        LOG.errorf(cause, "precheck decision not recorded");
+        return new ChatGuardException(ProblemType.STORAGE_UNAVAILABLE, "the decision could not be recorded; try again");
+    }
+
+    private void writeLoop() {
+        var batch = new ArrayList<Pending>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> decisions.persist(p.decision())));
+            batch.forEach(p -> p.committed().complete(null));
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.committed().completeExceptionally(e));
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(WAIT.toMillis());
+    }
+}
