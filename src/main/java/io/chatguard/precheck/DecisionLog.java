@@ -54,7 +54,7 @@ public class DecisionLog {
      */
     public void record(PrecheckDecision decision) {
         if (!running) {
-            throw new ChatGuardException(ProblemType.STORAGE_UNAVAILABLE, "the service is shutting down; decision not recorded");
+            throw new ChatGuardException(ProblemType.DECISION_NOT_RECORDED, "the service is shutting down; decision not recorded");
         }
         var pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
@@ -70,7 +70,7 @@ public class DecisionLog {
 
     private static ChatGuardException notRecorded(Exception cause) {
         LOG.errorf(cause, "precheck decision not recorded");
-        return new ChatGuardException(ProblemType.STORAGE_UNAVAILABLE, "the decision could not be recorded; try again");
+        return new ChatGuardException(ProblemType.DECISION_NOT_RECORDED, "the decision could not be recorded; try again");
     }
 
     private void writeLoop() {

@@ -19,6 +19,7 @@ public enum ProblemType {
     RULE_INVALID(422, "Rule set rejected"),
     TEXT_TOO_LONG(400, "Text too long"),
     STORAGE_UNAVAILABLE(503, "Object storage unavailable"),
+    DECISION_NOT_RECORDED(503, "Decision not recorded"),
     UPSTREAM_FAILED(502, "Upstream service failed"),
     INTERNAL(500, "Internal error");
 
