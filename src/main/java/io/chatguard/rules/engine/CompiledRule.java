@@ -40,7 +40,7 @@ record CompiledRule(int index, String id, String category, Severity severity, De
     /** Where an exception looks, relative to a hit. */
     enum Side {
         BEFORE, AFTER, AROUND,
-        /** Between the first and last char of the hit: a negator between NEAR parts ("密码您千万别发我"). */
+        /** Between the parts of a NEAR/BEFORE hit: a negator between them ("密码您千万别发我"); never inside a single term. */
         INSIDE
     }
 

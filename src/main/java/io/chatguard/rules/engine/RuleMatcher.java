@@ -147,7 +147,9 @@ final class RuleMatcher {
                     && (!ex.sameClause() || t.clause(eEnd - 1) == t.clause(hit.start()));
             case AFTER -> eStart >= hit.end() && eStart - hit.end() <= d
                     && (!ex.sameClause() || t.clause(eStart) == t.clause(hit.end() - 1));
-            case INSIDE -> eStart > hit.start() && eEnd < hit.end()
+            // Only between the parts of a NEAR pair: a single term may contain a negator of its own
+            // ("公司那边不用知道").
+            case INSIDE -> hit.first() != null && eStart > hit.start() && eEnd < hit.end()
                     && (!ex.sameClause() || t.clause(eStart) == t.clause(hit.start()));
             case AROUND -> eEnd > hit.start() - d && eStart < hit.end() + d
                     && (!ex.sameClause() || (t.clause(eEnd - 1) >= t.clause(hit.start())

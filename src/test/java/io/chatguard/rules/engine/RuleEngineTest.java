@@ -246,6 +246,24 @@ class RuleEngineTest {
     }
 
     @Test
+    void insideExceptionsNeverCancelASingleTermThatContainsTheNegator() {
+        RuleSnapshot rules = rules("""
+              - id: off-book
+                name: 飞单
+                severity: critical
+                action: BLOCK
+                description: 飞单
+                mustAny: 公司那边不用知道 | 私下 NEAR/6 协议
+                exceptions:
+                  - terms: 不用 | 别
+                    inside: true
+            """);
+        assertThat(check(rules, "这份协议是咱俩之间的，公司那边不用知道").decision()).isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "私下签个协议").decision()).isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "私下别签协议").decision()).isEqualTo(Decision.PASS);
+    }
+
+    @Test
     void dialectCharsReadAsMandarin() {
         RuleSnapshot rules = rules("""
               - id: act
