@@ -233,13 +233,7 @@ public class ArchiveIngestService {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the next batch", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof ArchiveSdkException sdkError) {
-                    throw sdkError;
-                }
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw rethrow(e);
             }
         }
     }
@@ -408,14 +402,19 @@ public class ArchiveIngestService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during a batch", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ArchiveSdkException sdkError) {
-                throw sdkError;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw rethrow(e);
         }
+    }
+
+    /** A task's own failure, as thrown: SDK errors and runtime exceptions unwrapped. */
+    private static RuntimeException rethrow(ExecutionException e) throws ArchiveSdkException {
+        if (e.getCause() instanceof ArchiveSdkException sdkError) {
+            throw sdkError;
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException(e.getCause());
     }
 
     private String objectKey(String kind, long first, long last, String sha256, String extension) {
