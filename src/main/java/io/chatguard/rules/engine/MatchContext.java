@@ -1,5 +1,9 @@
 package io.chatguard.rules.engine;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.chatguard.rules.text.NormalizedText;
 
 /**
@@ -22,21 +26,21 @@ public final class MatchContext {
     int wordWindowStart;
     int wordWindowEnd;
     /** Span lists lent to NEAR operands while one expression is evaluated (nested NEARs borrow several). */
-    private final java.util.ArrayDeque<java.util.List<Span>> spanLists = new java.util.ArrayDeque<>();
+    private final ArrayDeque<List<Span>> spanLists = new ArrayDeque<>();
 
     /** An empty span list; give it back with {@link #release}. */
-    java.util.List<Span> borrow() {
-        java.util.List<Span> list = spanLists.poll();
-        return list != null ? list : new java.util.ArrayList<>(16);
+    List<Span> borrow() {
+        List<Span> list = spanLists.poll();
+        return list != null ? list : new ArrayList<>(16);
     }
 
-    void release(java.util.List<Span> list) {
+    void release(List<Span> list) {
         list.clear();
         spanLists.push(list);
     }
 
     /** Spans of a mustAll, mustNot, exception or allow expression while one rule is evaluated. */
-    final java.util.List<Span> scratchSpans = new java.util.ArrayList<>(8);
+    final List<Span> scratchSpans = new ArrayList<>(8);
 
     void reset(int rules, int nodes, int alternatives) {
         if (nodeGen.length < nodes) {

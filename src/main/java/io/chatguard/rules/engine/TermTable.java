@@ -109,7 +109,7 @@ final class TermTable {
     }
 
     private final List<Expr.Terms> nodes = new ArrayList<>();
-    /** For each term, the term-set nodes that contain it ({@code nodes[nodeStart[t] .. nodeStart[t + 1])}): a hit marks them all at once. */
+    /** For each term, the term-set nodes that contain it ({@code nodeIds[nodeStart[t] .. nodeStart[t + 1])}): a hit marks them all at once. */
     private int[] nodeStart;
     private int[] nodeIds;
 

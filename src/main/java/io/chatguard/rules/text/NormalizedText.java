@@ -74,12 +74,12 @@ public final class NormalizedText {
         return script[i];
     }
 
-    /** The script form as a string (allocates; for tests, diagnostics and regex rules). */
     /** The script form's buffer, valid up to {@link #scriptLength()}; read it, never write it (it is reused). */
     public char[] scriptChars() {
         return script;
     }
 
+    /** The script form as a string (allocates; for tests, diagnostics and regex rules). */
     public String script() {
         return new String(script, 0, scriptLength);
     }
