@@ -70,7 +70,7 @@ public class DecisionLog {
 
     private static ChatGuardException notRecorded(Exception cause) {
         LOG.errorf(cause, "precheck decision not recorded");
-        return new ChatGuardException(ProblemType.DECISION_NOT_RECORDED, "the decision could not be recorded; try again");
+        return new ChatGuardException(ProblemType.DECISION_NOT_RECORDED, "the decision was not confirmed as recorded; try again");
     }
 
     private void writeLoop() {

@@ -127,14 +127,18 @@ final class RuleMatcher {
                 if (!context.possible(ctx)) {
                     return false;
                 }
-                var spans = new ArrayList<Span>(4);
-                spans(context, ctx, spans);
-                for (Span e : wholeWordsOnly(spans, ctx)) {
-                    if (cancels(ex, hit, e.start(), e.end(), ctx.text)) {
-                        return true;
+                List<Span> spans = ctx.borrow();
+                try {
+                    spans(context, ctx, spans);
+                    for (Span e : wholeWordsOnly(spans, ctx)) {
+                        if (cancels(ex, hit, e.start(), e.end(), ctx.text)) {
+                            return true;
+                        }
                     }
+                    return false;
+                } finally {
+                    ctx.release(spans);
                 }
-                return false;
             }
         }
     }

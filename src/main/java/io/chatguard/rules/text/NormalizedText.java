@@ -128,25 +128,18 @@ public final class NormalizedText {
         return new String(sound, 0, soundLength);
     }
 
-    /** Script and sound forms in one array, separated by a NUL that no lexicon key contains. */
-    public char[] scriptAndSound() {
-        return scriptAndSound(null);
-    }
-
-    /** As {@link #scriptAndSound()}, each char mapped through {@code remap} (as is when null). */
+    /**
+     * Script and sound forms in one array, separated by a NUL that no lexicon key contains, each char
+     * mapped through {@code remap} (the automaton's compact codes).
+     */
     public char[] scriptAndSound(char[] remap) {
         char[] out = new char[scriptLength + 1 + soundLength];
-        if (remap == null) {
-            System.arraycopy(script, 0, out, 0, scriptLength);
-            System.arraycopy(sound, 0, out, scriptLength + 1, soundLength);
-        } else {
-            for (int i = 0; i < scriptLength; i++) {
-                out[i] = remap[script[i]];
-            }
-            for (int i = 0; i < soundLength; i++) {
-                out[scriptLength + 1 + i] = remap[sound[i]];
-            }
-            out[scriptLength] = remap[0];
+        for (int i = 0; i < scriptLength; i++) {
+            out[i] = remap[script[i]];
+        }
+        out[scriptLength] = remap[0];
+        for (int i = 0; i < soundLength; i++) {
+            out[scriptLength + 1 + i] = remap[sound[i]];
         }
         return out;
     }
