@@ -23,28 +23,10 @@ sealed interface Expr {
      * @param wholeWord keep only matches that HanLP segments as whole words ({@code <保证>})
      * @param label how the source wrote it, for error messages
      */
-    record Terms(int node, int[] termIds, long[] mask, boolean wholeWord, String label) implements Expr {
-        /** {@code node}: a number unique within the snapshot (see {@link TermTable#node}). */
-        Terms(int node, int[] termIds, boolean wholeWord, String label) {
-            this(node, termIds, maskOf(termIds), wholeWord, label);
-        }
-
-        boolean contains(int termId) {
-            int word = termId >>> 6;
-            return word < mask.length && (mask[word] & (1L << termId)) != 0;
-        }
-
+    record Terms(int node, int[] termIds, boolean wholeWord, String label) implements Expr {
         @Override
         public boolean possible(MatchContext ctx) {
             return ctx.nodeGen[node] == ctx.generation;
-        }
-
-        private static long[] maskOf(int[] ids) {
-            long[] mask = new long[(java.util.Arrays.stream(ids).max().orElse(0) >>> 6) + 1];
-            for (int id : ids) {
-                mask[id >>> 6] |= 1L << id;
-            }
-            return mask;
         }
     }
 

@@ -16,6 +16,14 @@ public final class MatchContext {
     /** Term-set nodes with a term in the current message: those whose entry equals {@link #generation}. */
     int[] nodeGen = new int[256];
     int generation;
+    /**
+     * The hits of each present node as a linked list in hit order: {@code nodeHead[node]} is its first
+     * entry, {@code entryHit[e]} the hit's index in {@link #hits}, {@code entryNext[e]} the next entry or
+     * -1. Evaluation walks these small arrays instead of testing every hit against every term set.
+     */
+    int[] nodeHead = new int[256];
+    int[] entryHit = new int[128];
+    int[] entryNext = new int[128];
     /** Rule alternatives a term of the current message anchors: those whose entry equals {@link #generation}. */
     int[] alternativeGen = new int[256];
     boolean[] candidate = new boolean[64];
@@ -45,6 +53,7 @@ public final class MatchContext {
     void reset(int rules, int nodes, int alternatives) {
         if (nodeGen.length < nodes) {
             nodeGen = new int[nodes];
+            nodeHead = new int[nodes];
         }
         if (alternativeGen.length < alternatives) {
             alternativeGen = new int[alternatives];

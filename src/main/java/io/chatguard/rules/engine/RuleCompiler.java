@@ -69,7 +69,7 @@ public final class RuleCompiler {
         if (rules.isEmpty()) {
             throw new RuleDefinitionException("(all files)", "no rules defined");
         }
-        terms.build();
+        terms.build(usedNodes(rules));
         return new RuleSnapshot(sources.version(), sources.hashes(), rules, normalizer, terms,
                 new RuleMatcher(terms, segmenter), CandidateIndex.of(rules, terms));
     }
@@ -369,6 +369,34 @@ public final class RuleCompiler {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new RuleDefinitionException(file, where + ": " + key + ": unknown value '" + value + "'");
+        }
+    }
+
+    /** Term-set nodes the rules refer to. */
+    private static Set<Integer> usedNodes(List<CompiledRule> rules) {
+        var used = new HashSet<Integer>();
+        for (CompiledRule r : rules) {
+            addNodes(r.mustAny(), used);
+            r.mustAll().forEach(e -> addNodes(e, used));
+            r.mustNot().forEach(e -> addNodes(e, used));
+            r.exceptions().forEach(x -> addNodes(x.terms(), used));
+            if (r.allow() != null) {
+                addNodes(r.allow(), used);
+            }
+        }
+        return used;
+    }
+
+    private static void addNodes(Expr e, Set<Integer> out) {
+        switch (e) {
+            case Expr.Terms t -> out.add(t.node());
+            case Expr.Or or -> or.alternatives().forEach(a -> addNodes(a, out));
+            case Expr.Near n -> {
+                addNodes(n.left(), out);
+                addNodes(n.right(), out);
+            }
+            case Expr.Number n -> { }
+            case Expr.Regex r -> { }
         }
     }
 

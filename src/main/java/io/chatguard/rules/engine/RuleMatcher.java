@@ -107,8 +107,9 @@ final class RuleMatcher {
                     return false;
                 }
                 TermHits h = ctx.hits;
-                for (int i = 0; i < h.size; i++) {
-                    if (t.contains(h.term[i]) && cancels(ex, hit, h.start[i], h.end[i], ctx.text)
+                for (int e = ctx.nodeHead[t.node()]; e >= 0; e = ctx.entryNext[e]) {
+                    int i = ctx.entryHit[e];
+                    if (cancels(ex, hit, h.start[i], h.end[i], ctx.text)
                             && (!t.wholeWord() || isWholeWord(h.start[i], h.end[i], ctx))) {
                         return true;
                     }
@@ -179,12 +180,14 @@ final class RuleMatcher {
     }
 
     private void termSpans(Expr.Terms t, MatchContext ctx, List<Span> out) {
+        if (!t.possible(ctx)) {
+            return;
+        }
         TermHits h = ctx.hits;
-        for (int i = 0; i < h.size; i++) {
-            if (t.contains(h.term[i])) {
-                String display = terms.term(h.term[i]).display();
-                out.add(t.wholeWord() ? Span.word(h.start[i], h.end[i], display) : Span.of(h.start[i], h.end[i], display));
-            }
+        for (int e = ctx.nodeHead[t.node()]; e >= 0; e = ctx.entryNext[e]) {
+            int i = ctx.entryHit[e];
+            String display = terms.term(h.term[i]).display();
+            out.add(t.wholeWord() ? Span.word(h.start[i], h.end[i], display) : Span.of(h.start[i], h.end[i], display));
         }
     }
 

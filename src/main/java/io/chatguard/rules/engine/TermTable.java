@@ -109,15 +109,23 @@ final class TermTable {
     }
 
     private final List<Expr.Terms> nodes = new ArrayList<>();
+    /** Nodes by content, so a lexicon every file uses as context ("@negation") is one node, marked once per hit. */
+    private final Map<String, Expr.Terms> nodesByContent = new HashMap<>();
     /** For each term, the term-set nodes that contain it ({@code nodeIds[nodeStart[t] .. nodeStart[t + 1])}): a hit marks them all at once. */
     private int[] nodeStart;
     private int[] nodeIds;
 
-    /** A term-set node with a number unique in this table's snapshot. */
+    /**
+     * A term-set node with a number unique in this table's snapshot; the same terms with the same
+     * whole-word flag give the same node (labelled as first written).
+     */
     Expr.Terms node(int[] termIds, boolean wholeWord, String label) {
-        var node = new Expr.Terms(nodes.size(), termIds, wholeWord, label);
-        nodes.add(node);
-        return node;
+        int[] sorted = java.util.Arrays.stream(termIds).distinct().sorted().toArray();
+        return nodesByContent.computeIfAbsent(wholeWord + java.util.Arrays.toString(sorted), k -> {
+            var node = new Expr.Terms(nodes.size(), termIds, wholeWord, label);
+            nodes.add(node);
+            return node;
+        });
     }
 
     /** How many term-set nodes were made. */
@@ -125,15 +133,38 @@ final class TermTable {
         return nodes.size();
     }
 
-    /** Marks every node containing a collected term as present for the current message. */
+    /**
+     * Marks every node containing a collected term as present for the current message and lists each
+     * present node's hits in hit order ({@link MatchContext#nodeHead}).
+     */
     void markNodes(TermHits hits, MatchContext ctx) {
         int[] gen = ctx.nodeGen;
+        int[] head = ctx.nodeHead;
         int g = ctx.generation;
         int[] start = nodeStart;
         int[] ids = nodeIds;
+        int entries = 0;
         for (int i = 0; i < hits.size; i++) {
+            entries += start[hits.term[i] + 1] - start[hits.term[i]];
+        }
+        if (ctx.entryHit.length < entries) {
+            ctx.entryHit = new int[Math.max(entries, 2 * ctx.entryHit.length)];
+            ctx.entryNext = new int[ctx.entryHit.length];
+        }
+        int[] entryHit = ctx.entryHit;
+        int[] entryNext = ctx.entryNext;
+        int e = 0;
+        // Backwards, prepending: each list comes out in hit order.
+        for (int i = hits.size - 1; i >= 0; i--) {
             for (int k = start[hits.term[i]], end = start[hits.term[i] + 1]; k < end; k++) {
-                gen[ids[k]] = g;
+                int node = ids[k];
+                if (gen[node] != g) {
+                    gen[node] = g;
+                    head[node] = -1;
+                }
+                entryHit[e] = i;
+                entryNext[e] = head[node];
+                head[node] = e++;
             }
         }
     }
@@ -146,8 +177,11 @@ final class TermTable {
         return byId != null ? byId[id] : terms.get(id);
     }
 
-    /** Compiles the automaton; call once, after every term is added. */
-    void build() {
+    /**
+     * Compiles the automaton; call once, after every term is added. {@code usedNodes}: the nodes the
+     * compiled rules refer to; a hit marks only those (the parser's intermediate term sets are dropped).
+     */
+    void build(Set<Integer> usedNodes) {
         var keys = new TreeMap<String, List<Integer>>();
         PinyinTable pinyin = normalizer.pinyin();
         for (Term t : terms) {
@@ -195,6 +229,9 @@ final class TermTable {
             lists.add(new ArrayList<>(2));
         }
         for (Expr.Terms node : nodes) {
+            if (!usedNodes.contains(node.node())) {
+                continue;
+            }
             for (int id : java.util.Arrays.stream(node.termIds()).distinct().toArray()) {
                 lists.get(id).add(node.node());
             }
