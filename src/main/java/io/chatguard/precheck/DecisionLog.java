@@ -29,19 +29,20 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
     /** Decisions per transaction, at most. */
     private static final int MAX_BATCH = 200;
-    /** How long a request waits for its commit before answering 503. */
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private record Pending(PrecheckDecision decision, CompletableFuture<Void> committed) {
     }
 
     private final PrecheckDecisionRepository decisions;
+    /** How long a request waits for its commit before answering 503. */
+    private final Duration wait;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    DecisionLog(PrecheckDecisionRepository decisions) {
+    DecisionLog(PrecheckDecisionRepository decisions, PrecheckConfig config) {
         this.decisions = decisions;
+        this.wait = config.recordTimeout();
         this.writer = Thread.ofPlatform().name("precheck-decision-writer").daemon().unstarted(this::writeLoop);
         writer.start();
     }
@@ -59,7 +60,7 @@ public class DecisionLog {
         var pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
         try {
-            pending.committed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            pending.committed().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notRecorded(e);
@@ -105,6 +106,6 @@ public class DecisionLog {
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        writer.join(WAIT.toMillis());
+        writer.join(wait.toMillis());
     }
 }

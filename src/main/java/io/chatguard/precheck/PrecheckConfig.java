@@ -10,4 +10,11 @@ public interface PrecheckConfig {
     /** Longest text accepted, in UTF-16 chars; longer texts get 400 (WeCom text messages stop at 4 000 anyway). */
     @WithDefault("10000")
     int maxTextLength();
+
+    /**
+     * How long a BLOCK or WARN answer waits for the commit that records its decision before the API
+     * answers 503 instead (the decision may still commit later; it is never answered unrecorded).
+     */
+    @WithDefault("10s")
+    java.time.Duration recordTimeout();
 }

@@ -15,9 +15,18 @@ import jakarta.validation.constraints.Size;
  * @param stage {@code send} (the default) when the message is about to go out, {@code typing} for
  *        checks while it is being written
  */
-public record PrecheckRequest(String text, @Size(max = 128) String sender, @Size(max = 2000) List<@Size(max = 128) String> receivers,
-        @Size(max = 128) String roomId,
+public record PrecheckRequest(@Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String text,
+        @Size(max = 128) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String sender,
+        @Size(max = 2000) List<@Size(max = 128) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String> receivers,
+        @Size(max = 128) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String roomId,
         @Pattern(regexp = "typing|send", message = "must be typing or send") String stage) {
+
+    /**
+     * No chat message holds U+0000, and PostgreSQL text cannot store it: a decision carrying one could
+     * not be recorded, so it is refused up front.
+     */
+    static final String NO_NUL = "[^\\x00]*";
+    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
     public PrecheckRequest {
         receivers = receivers == null ? List.of() : List.copyOf(receivers);

@@ -155,6 +155,31 @@ class PrecheckApiTest {
     }
 
     @Test
+    void aNulCharacterAnywhereIs400AndNothingIsStored() {
+        String token = fixtures.token(Roles.ADVISOR);
+        // PostgreSQL text cannot hold U+0000: such a decision could never be recorded, so it is refused
+        // before checking rather than failing the commit it would share with other advisors' decisions.
+        List<Map<String, Object>> bodies = List.of(Map.of("text", "保本\u0000保收益"),
+                Map.of("text", "保本保收益", "sender", "zhang\u0000san"),
+                Map.of("text", "保本保收益", "receivers", List.of("wmA", "wm\u0000B")),
+                Map.of("text", "保本保收益", "roomId", "\u0000"));
+        for (Map<String, Object> body : bodies) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/precheck")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:chatguard:problem:validation-failed"))
+                    .body("detail", org.hamcrest.Matchers.endsWith(": must not contain the NUL character (U+0000)"));
+        }
+        given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
+                .then().statusCode(200).body("size()", equalTo(0));
+        // Other control characters are ordinary text and are checked and stored as typed.
+        String tabbed = "保本\t保收益\u0001";
+        assertThat(precheck(token, Map.of("text", tabbed)).getString("decision")).isEqualTo("BLOCK");
+        given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
+                .then().statusCode(200).body("[0].text", equalTo(tabbed));
+    }
+
+    @Test
     void malformedJsonAndWrongTypesAre400() {
         String token = fixtures.token(Roles.ADVISOR);
         for (String body : List.of("{\"text\":", "not json", "{\"text\":\"保本\",\"receivers\":\"wmA\"}", "[1,2]")) {
