@@ -37,6 +37,10 @@ class NormalizerTest {
         assertThat(script("配资①比⑩")).isEqualTo("配资1比10");
         assertThat(script("幺八八")).isEqualTo("188");
         assertThat(script("二十五倍 十倍 十五")).isEqualTo("25倍10倍15");
+        // Enclosed forms beyond HanLP's ①-⑳: zero, parenthesised, full-stop, dingbat, double-circled, ideographic.
+        assertThat(script("①⑦③⓪①⑤⑧②②⑥④")).isEqualTo("17301582264");
+        assertThat(script("❶❸⑧⓿⓪➊➂⑧⓪⓪⓪")).isEqualTo("13800138000");
+        assertThat(script("配资⑴比⒌ ㈠比㊄ ⓵比⓾")).isEqualTo("配资1比51比51比10");
     }
 
     @Test
