@@ -108,6 +108,14 @@ final class TermTable {
         return 1 + CoreDictionary.getTermFrequency(script) + (script.length() == 1 ? 100_000 : 0);
     }
 
+    /**
+     * Every term's script form, back to back ({@code scripts[scriptStart[id] .. scriptStart[id + 1])}),
+     * and its loose-sound flag: a sound match reads these, one array each, instead of a Term and its String.
+     */
+    private char[] scripts;
+    private int[] scriptStart;
+    private boolean[] looseSound;
+
     private final List<Expr.Terms> nodes = new ArrayList<>();
     /** Nodes by content, so a lexicon every file uses as context ("@negation") is one node, marked once per hit. */
     private final Map<String, Expr.Terms> nodesByContent = new HashMap<>();
@@ -224,6 +232,16 @@ final class TermTable {
         trie = new AhoCorasickDoubleArrayTrie<>();
         trie.build(map);
         byId = terms.toArray(Term[]::new);
+        scriptStart = new int[byId.length + 1];
+        looseSound = new boolean[byId.length];
+        var pool = new StringBuilder();
+        for (Term t : byId) {
+            scriptStart[t.id()] = pool.length();
+            pool.append(t.script());
+            looseSound[t.id()] = t.looseSound();
+        }
+        scriptStart[byId.length] = pool.length();
+        scripts = pool.toString().toCharArray();
         var lists = new ArrayList<List<Integer>>();
         for (int i = 0; i < terms.size(); i++) {
             lists.add(new ArrayList<>(2));
@@ -325,7 +343,9 @@ final class TermTable {
     void collect(NormalizedText text, TermHits out) {
         char[] both = text.scriptAndSound(compact);
         int scriptLength = text.scriptLength();
-        Term[] all = byId;
+        char[] pool = scripts;
+        int[] poolStart = scriptStart;
+        boolean[] loose = looseSound;
         trie.parseText(both, (begin, end, keys, index) -> {
             if (begin < scriptLength) {
                 for (int k : keys) {
@@ -337,11 +357,10 @@ final class TermTable {
                 int from = text.soundFrom(begin - scriptLength - 1);
                 int to = text.soundTo(end - scriptLength - 2);
                 for (int k : keys) {
-                    if (((k >>> 1) & 3) == SOUND) {
-                        Term term = all[k >>> 3];
-                        if (soundMatchHolds(text, from, to, term.script(), term.looseSound())) {
-                            out.add(k >>> 3, from, to);
-                        }
+                    int id = k >>> 3;
+                    if (((k >>> 1) & 3) == SOUND
+                            && soundMatchHolds(text, from, to, pool, poolStart[id], poolStart[id + 1], loose[id])) {
+                        out.add(id, from, to);
                     }
                 }
             }
@@ -353,7 +372,9 @@ final class TermTable {
                 && (!isLetter(text.scriptChar(end - 1)) || text.boundaryAt(end));
     }
 
-    private static boolean soundMatchHolds(NormalizedText text, int from, int to, String script, boolean loose) {
+    /** {@code script[scriptFrom, scriptTo)}: the term's script form. */
+    private static boolean soundMatchHolds(NormalizedText text, int from, int to, char[] script, int scriptFrom,
+            int scriptTo, boolean loose) {
         boolean letters = false;
         for (int i = from; i < to; i++) {
             letters |= isLetter(text.scriptChar(i));
@@ -361,13 +382,14 @@ final class TermTable {
         if (letters) {
             return true;
         }
-        if (to - from != script.length()) {
+        int length = scriptTo - scriptFrom;
+        if (to - from != length) {
             return false;
         }
         int same = 0;
         int sameContent = 0;
-        for (int i = 0; i < script.length(); i++) {
-            char c = script.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = script[scriptFrom + i];
             if (text.scriptChar(from + i) == c) {
                 same++;
                 if (FUNCTION_CHARS.indexOf(c) < 0) {
@@ -377,7 +399,7 @@ final class TermTable {
         }
         // All the same is the script match itself, already counted; no shared content char is a
         // different word (烦您 shares only 您 with 返您), unless the rule's context vouches for it.
-        return same < script.length() && (loose || sameContent > 0);
+        return same < length && (loose || sameContent > 0);
     }
 
     private static boolean isLetter(char c) {

@@ -31,6 +31,11 @@ public final class PinyinTable {
     private final Map<String, Integer> syllableIds;
     /** Readings per char from {@link #FIRST}, most common first; null where HanLP has none. */
     private final short[][] readings;
+    /**
+     * The most common reading per char from {@link #FIRST} as a sound char, 0 where there is none: one
+     * flat array, because normalisation reads it for every ideograph of every message.
+     */
+    private final char[] primary;
 
     public PinyinTable() {
         var names = new TreeSet<String>();
@@ -67,6 +72,10 @@ public final class PinyinTable {
                 readings[i] = ids;
             }
         }
+        primary = new char[readings.length];
+        for (int i = 0; i < readings.length; i++) {
+            primary[i] = readings[i] == null ? 0 : soundChar(readings[i][0]);
+        }
     }
 
     /** The syllable behind a sound char, e.g. "bao". */
@@ -84,8 +93,7 @@ public final class PinyinTable {
         if (c < FIRST || c > LAST) {
             return 0;
         }
-        short[] r = readings[c - FIRST];
-        return r == null ? 0 : soundChar(r[0]);
+        return primary[c - FIRST];
     }
 
     /** All readings of {@code c} as sound chars (empty when it has none). */
