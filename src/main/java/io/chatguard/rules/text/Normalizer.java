@@ -84,15 +84,29 @@ public final class Normalizer {
     private void buildScript(String s, NormalizedText t) {
         int clause = 0;
         boolean gap = false;
+        // Whether the last script char, and the one before it, absorbed a doubled char ("第第一一").
+        boolean lastDoubled = false;
+        boolean prevDoubled = false;
         int n = s.length();
         char[] in = t.input;
         s.getChars(0, n, in, 0);
         for (int i = 0; i < n; i++) {
             char raw = in[i];
             byte k = kind[raw];
+            int emitted = t.scriptLength;
             switch (k) {
                 case DIGIT -> {
-                    emit(t, out[raw], i, i + 1, clause, gap);
+                    if (!gap && i > 0 && in[i - 1] == raw && !lastDoubled && isIdeograph(raw)
+                            && (prevDoubled || doubledIdeographAt(in, i + 1, n))) {
+                        // A numeral doubled among doubled chars ("第第一一", "唯唯一一") is the repeat
+                        // evasion, not the number 11; numerals in a run of their own ("一三八一一") stay.
+                        t.origEnd[t.scriptLength - 1] = i + 1;
+                        lastDoubled = true;
+                    } else {
+                        emit(t, out[raw], i, i + 1, clause, gap);
+                        prevDoubled = lastDoubled && !gap;
+                        lastDoubled = false;
+                    }
                     gap = false;
                 }
                 case LETTER -> {
@@ -104,8 +118,11 @@ public final class Normalizer {
                     if (t.scriptLength > 0 && t.script[t.scriptLength - 1] == c) {
                         // Repeated ideographs ("保保本本") fold into one; the highlight keeps both.
                         t.origEnd[t.scriptLength - 1] = i + 1;
+                        lastDoubled = true;
                     } else {
                         emit(t, c, i, i + 1, clause, gap);
+                        prevDoubled = lastDoubled && !gap;
+                        lastDoubled = false;
                     }
                     gap = false;
                 }
@@ -156,7 +173,16 @@ public final class Normalizer {
                     gap = true;
                 }
             }
+            if (k != DIGIT && k != IDEOGRAPH && t.scriptLength != emitted) {
+                prevDoubled = lastDoubled;
+                lastDoubled = false;
+            }
         }
+    }
+
+    /** Whether {@code in[i]} and {@code in[i + 1]} are the same non-numeral ideograph. */
+    private boolean doubledIdeographAt(char[] in, int i, int n) {
+        return i + 1 < n && in[i] == in[i + 1] && kind[in[i]] == IDEOGRAPH;
     }
 
     private static void emit(NormalizedText t, char c, int from, int to, int clause, boolean gap) {

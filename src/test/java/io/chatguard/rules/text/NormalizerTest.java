@@ -29,6 +29,13 @@ class NormalizerTest {
     void collapsesRepeatedIdeographsButNotDigits() {
         assertThat(script("保保本本")).isEqualTo("保本");
         assertThat(script("卡号6622888")).isEqualTo("卡号6622888");
+        // A doubled numeral among doubled chars is the repeat evasion; numerals on their own stay numbers.
+        assertThat(script("第第一一的")).isEqualTo("第1的");
+        assertThat(script("唯唯一一能做到")).isEqualTo("唯1能做到");
+        assertThat(script("一一流流")).isEqualTo("1流");
+        assertThat(script("一三八一一零零一三八零")).isEqualTo("13811001380");
+        assertThat(script("电话一一零")).isEqualTo("电话110");
+        assertThat(script("好好好 一一零报警")).isEqualTo("好110报警");
     }
 
     @Test
