@@ -47,7 +47,8 @@ public final class Normalizer {
                 out[i] = Character.toLowerCase(c);
             } else if (isIdeograph(c)) {
                 kind[i] = IDEOGRAPH;
-                out[i] = dialect(c);
+                // Dialect first: HanLP folds some Cantonese chars to other Mandarin ones (哋 to 的).
+                out[i] = dialect(raw) != raw ? dialect(raw) : dialect(c);
             } else if (c == '%') {
                 kind[i] = PERCENT;
             } else if (c == '?') {
@@ -262,8 +263,8 @@ public final class Normalizer {
     }
 
     /**
-     * Dialect chars read as their Mandarin form: 俺帮您弄 is 我帮您弄, Cantonese 唔保本 is 不保本 and
-     * 密码畀我 is 密码给我. Only chars that Mandarin text does not use otherwise (HanLP already folds
+     * Dialect chars read as their Mandarin form: 俺帮您弄 is 我帮您弄, Cantonese 唔保本 is 不保本,
+     * 密码畀我 is 密码给我 and 佢哋 is 他们. Only chars that Mandarin text does not use otherwise (HanLP already folds
      * 冇 to 没).
      */
     private static char dialect(char c) {
@@ -278,6 +279,11 @@ public final class Normalizer {
             case '睇' -> '看';
             case '谂' -> '想';
             case '啲' -> '点';
+            case '哋' -> '们';
+            case '嚟' -> '来';
+            case '揾' -> '找';
+            case '啱' -> '对';
+            case '咁' -> '这';
             default -> c;
         };
     }

@@ -18,6 +18,13 @@ class NormalizerTest {
     }
 
     @Test
+    void readsCantoneseCharsAsMandarinEvenWhereHanLpFoldsThemOtherwise() {
+        // HanLP's table folds 哋 to 的; 佢哋话 must read 他们话 (they say), not 他的话 (his words).
+        assertThat(script("佢哋话包赚嘅系呃人")).isEqualTo("他们话包赚的系呃人");
+        assertThat(script("揾我啦，啱唔啱")).isEqualTo("找我啦对不对");
+    }
+
+    @Test
     void dropsNoiseBetweenCharacters() {
         assertThat(script("保 本")).isEqualTo("保本");
         assertThat(script("保*本 保-本 保.本")).isEqualTo("保本保本保本");
