@@ -39,6 +39,11 @@ public class SecurityFixtures {
         return tokens.issue(new CreateApiTokenRequest("test token", principal, Set.of(roles), null), "test").token();
     }
 
+    /** A new bearer token for the named principal, granting {@code roles}; returns the token value. */
+    public String tokenAs(String principal, String... roles) {
+        return tokens.issue(new CreateApiTokenRequest("test token", principal, Set.of(roles), null), "test").token();
+    }
+
     /** A token that expired a moment ago. */
     @Transactional
     public String expiredToken(String role) {

@@ -1,0 +1,61 @@
+package io.chatguard.alert;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
+
+    /** The alert, locked for the rest of the transaction so concurrent actions apply one after another. */
+    Alert lockedById(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    boolean existsForFinding(long messageId, String ruleId) {
+        return count("kind = 'rule_hit' and messageId = ?1 and ruleId = ?2", messageId, ruleId) > 0;
+    }
+
+    /** One page of alerts matching {@code f}, and how many match in all. */
+    PanacheQuery<Alert> search(AlertFilter f) {
+        var where = new ArrayList<String>();
+        var params = new Parameters();
+        add(where, params, "status", f.status());
+        add(where, params, "severity", f.severity());
+        add(where, params, "category", f.category());
+        add(where, params, "employeeUserid", f.employee());
+        add(where, params, "assignee", f.assignee());
+        add(where, params, "ruleId", f.ruleId());
+        if (f.conversationId() != null) {
+            where.add("conversationId = :conversationId");
+            params.and("conversationId", f.conversationId());
+        }
+        if (f.from() != null) {
+            where.add("messageTime >= :from");
+            params.and("from", f.from());
+        }
+        if (f.to() != null) {
+            where.add("messageTime < :to");
+            params.and("to", f.to());
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        Sort sort = "newest".equals(f.sort()) ? Sort.descending("createdAt").and("id", Sort.Direction.Descending)
+                : Sort.ascending("dueAt").and("id");
+        return find(query, sort, params).page(Page.of(f.page(), f.size()));
+    }
+
+    private static void add(List<String> where, Parameters params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            where.add(field + " = :" + field);
+            params.and(field, value);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.chatguard.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chatguard.alert.AlertViews.AlertDetail;
+import io.chatguard.alert.AlertViews.AlertPage;
+import io.chatguard.alert.AlertViews.AlertView;
+import io.chatguard.alert.AlertViews.EventView;
+import io.chatguard.alert.AlertViews.HitView;
+import io.chatguard.alert.AlertViews.MessageSummary;
+import io.chatguard.alert.AlertViews.StateView;
+import io.chatguard.archive.ArchiveService;
+import io.chatguard.archive.MessageText;
+import io.chatguard.platform.error.ChatGuardException;
+import io.chatguard.platform.error.ProblemType;
+import io.chatguard.scan.FindingRecord;
+import io.chatguard.scan.FindingsRecorded;
+import io.chatguard.scan.ScanService;
+
+/**
+ * Alerts raised from scan findings and the review workflow on them. One alert per (message, rule):
+ * a reviewer judges whether a message broke a rule, however many times the rule matched in it, and
+ * the conversation is one filter away. Every action, including opening an alert, is an append-only
+ * event with who, when, and the state before and after.
+ */
+@ApplicationScoped
+@Transactional
+public class AlertService {
+    static final String SYSTEM = "system";
+
+    private final AlertRepository alerts;
+    private final AlertEventRepository events;
+    private final ArchiveService archive;
+    private final ScanService scans;
+    private final AlertConfig config;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    AlertService(AlertRepository alerts, AlertEventRepository events, ArchiveService archive, ScanService scans,
+            AlertConfig config, Clock clock, ObjectMapper json) {
+        this.alerts = alerts;
+        this.events = events;
+        this.archive = archive;
+        this.scans = scans;
+        this.config = config;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Raises an alert for each (message, rule) among the new findings that has none, in the scan's transaction. */
+    void onFindings(@Observes FindingsRecorded recorded) {
+        Instant now = clock.instant();
+        for (FindingRecord f : recorded.findings()) {
+            if (alerts.existsForFinding(f.messageId(), f.ruleId())) {
+                continue;
+            }
+            var a = new Alert();
+            a.kind = "rule_hit";
+            a.messageId = f.messageId();
+            a.ruleId = f.ruleId();
+            a.rulesVersion = f.rulesVersion();
+            a.category = f.category();
+            a.severity = f.severity();
+            a.status = AlertStatus.OPEN.label();
+            a.employeeUserid = f.sender();
+            a.conversationId = f.conversationId();
+            a.messageTime = f.msgtime();
+            a.createdAt = now;
+            a.dueAt = now.plus(sla(f.severity()));
+            a.tags = List.of();
+            alerts.persist(a);
+            alerts.flush();
+            record(a, SYSTEM, "raise", null, a.state(), null, now);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AlertPage list(AlertFilter filter) {
+        var query = alerts.search(filter);
+        Instant now = clock.instant();
+        return new AlertPage(query.count(), filter.page(), filter.size(),
+                query.list().stream().map(a -> AlertView.of(a, now)).toList());
+    }
+
+    /** The alert with its message, hits and history; opening it is recorded as a view. */
+    public AlertDetail open(long id, String viewer) {
+        Alert a = find(id);
+        record(a, viewer, "view", a.state(), a.state(), null, clock.instant());
+        return detail(a, viewer);
+    }
+
+    /** Applies a reviewer's action; returns the alert as it now stands. */
+    public AlertDetail act(long id, AlertActionRequest request, String actor) {
+        Alert a = alerts.lockedById(id);
+        if (a == null) {
+            throw notFound(id);
+        }
+        AlertState before = a.state();
+        AlertState after = AlertWorkflow.apply(before, request, actor);
+        Instant now = clock.instant();
+        a.moveTo(after, now);
+        record(a, actor, request.action(), before, after, request.note() == null ? null : request.note().strip(), now);
+        return detail(a, actor);
+    }
+
+    private AlertDetail detail(Alert a, String viewer) {
+        Instant now = clock.instant();
+        MessageSummary message = null;
+        List<HitView> hits = List.of();
+        if (a.messageId != null) {
+            List<MessageText> texts = archive.texts(List.of(a.messageId));
+            if (!texts.isEmpty()) {
+                message = MessageSummary.of(texts.get(0));
+                String rule = a.ruleId;
+                hits = scans.findingsOf(texts.get(0)).stream().map(HitView::of)
+                        .sorted(Comparator.comparing((HitView h) -> !h.ruleId().equals(rule)).thenComparingInt(HitView::start))
+                        .toList();
+            }
+        }
+        List<EventView> history = events.history(a.id).stream().map(this::view).toList();
+        return new AlertDetail(AlertView.of(a, now), message, hits, history, AlertWorkflow.allowed(a.state(), viewer));
+    }
+
+    private Alert find(long id) {
+        Alert a = alerts.findById(id);
+        if (a == null) {
+            throw notFound(id);
+        }
+        return a;
+    }
+
+    private static ChatGuardException notFound(long id) {
+        return new ChatGuardException(ProblemType.ALERT_NOT_FOUND, "no alert " + id);
+    }
+
+    private void record(Alert a, String actor, String action, AlertState before, AlertState after, String note,
+            Instant at) {
+        var e = new AlertEvent();
+        e.alertId = a.id;
+        e.occurredAt = at;
+        e.actor = actor;
+        e.action = action;
+        e.before = before == null ? null : write(StateView.of(before));
+        e.after = write(StateView.of(after));
+        e.note = note;
+        events.persist(e);
+    }
+
+    private EventView view(AlertEvent e) {
+        return new EventView(e.id, e.occurredAt, e.actor, e.action, read(e.before), read(e.after), e.note);
+    }
+
+    private String write(StateView s) {
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StateView read(String s) {
+        try {
+            return s == null ? null : json.readValue(s, StateView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable alert state " + s, e);
+        }
+    }
+
+    private Duration sla(String severity) {
+        return switch (severity) {
+            case "critical" -> config.sla().critical();
+            case "high" -> config.sla().high();
+            case "medium" -> config.sla().medium();
+            default -> config.sla().low();
+        };
+    }
+}

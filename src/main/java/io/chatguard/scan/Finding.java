@@ -1,0 +1,54 @@
+package io.chatguard.scan;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** One rule hit in an archived message. Written once by a scan, never changed. */
+@Entity
+@Table(name = "finding")
+class Finding {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
+    @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
+    Long id;
+
+    @Column(name = "message_id", nullable = false)
+    long messageId;
+
+    @Column(name = "rule_id", nullable = false)
+    String ruleId;
+
+    @Column(name = "rules_version", nullable = false)
+    String rulesVersion;
+
+    @Column(nullable = false)
+    String category;
+
+    @Column(nullable = false)
+    String severity;
+
+    @Column(nullable = false)
+    String action;
+
+    @Column(name = "start_offset", nullable = false)
+    int start;
+
+    @Column(name = "end_offset", nullable = false)
+    int end;
+
+    @Column(nullable = false)
+    String matched;
+
+    @Column(nullable = false)
+    String original;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+}

@@ -1,0 +1,26 @@
+package io.chatguard.scan;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Post-hoc scanning of archived messages. */
+@ConfigMapping(prefix = "chatguard.scan")
+public interface ScanConfig {
+
+    /** Messages per scan transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often the sweep looks for messages that were stored but not scanned ({@code off} to disable). */
+    @WithDefault("30s")
+    String sweepEvery();
+
+    /**
+     * How old a message must be before the sweep moves its cursor past it: longer than any transaction
+     * that stores messages, so a lower id cannot commit behind the cursor.
+     */
+    @WithDefault("2m")
+    Duration settle();
+}

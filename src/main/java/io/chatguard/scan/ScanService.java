@@ -1,0 +1,154 @@
+package io.chatguard.scan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import io.chatguard.archive.ArchiveService;
+import io.chatguard.archive.MessageText;
+import io.chatguard.archive.MessagesArchived;
+import io.chatguard.rules.RuleEngine;
+import io.chatguard.rules.RuleHit;
+import io.chatguard.rules.RuleVerdict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Scans archived messages with the same rule engine as the pre-send check (事后预警). New messages are
+ * scanned right after their batch commits, off the ingest thread; a sweep walks the archive behind a
+ * cursor and scans whatever a crash or a full queue left unscanned. Each message is scanned once
+ * ({@code message_scan}), and its findings commit together with the alerts raised from them.
+ */
+@ApplicationScoped
+public class ScanService {
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+
+    private final ArchiveService archive;
+    private final RuleEngine engine;
+    private final FindingRepository findings;
+    private final ScanLedger ledger;
+    private final Event<FindingsRecorded> recorded;
+    private final ScanConfig config;
+    private final Clock clock;
+    /** One thread: scans of new batches run in arrival order and never contend with each other. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("scan-on-ingest").daemon().factory());
+
+    ScanService(ArchiveService archive, RuleEngine engine, FindingRepository findings, ScanLedger ledger,
+            Event<FindingsRecorded> recorded, ScanConfig config, Clock clock) {
+        this.archive = archive;
+        this.engine = engine;
+        this.findings = findings;
+        this.ledger = ledger;
+        this.recorded = recorded;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Queues the messages of a committed batch for scanning. Losing the queue (a crash) only delays them: the sweep finds them. */
+    void onArchived(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesArchived batch) {
+        worker.submit(() -> {
+            try {
+                scan(batch.messageIds());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "scan of %d new messages failed; the sweep will retry them", batch.messageIds().size());
+            }
+        });
+    }
+
+    /**
+     * Scans those of {@code messageIds} not scanned yet, in batches of {@link ScanConfig#batchSize()}, each
+     * in its own transaction; returns the number of findings recorded.
+     */
+    public ScanResult scan(List<Long> messageIds) {
+        var total = new ScanResult(0, 0);
+        for (int from = 0; from < messageIds.size(); from += config.batchSize()) {
+            List<Long> ids = messageIds.subList(from, Math.min(messageIds.size(), from + config.batchSize()));
+            total = total.plus(QuarkusTransaction.requiringNew().call(() -> scanBatch(ids)));
+        }
+        return total;
+    }
+
+    /**
+     * Scans every message stored before the settle time that has no scan yet, walking ids behind the
+     * sweep cursor; the cursor moves in the same transaction as each batch. Returns what it did.
+     */
+    public ScanResult sweep() {
+        var total = new ScanResult(0, 0);
+        Instant settled = clock.instant().minus(config.settle());
+        while (true) {
+            ScanResult batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<Long> ids = archive.messageIdsAfter(ledger.sweepCursor(), settled, config.batchSize());
+                if (ids.isEmpty()) {
+                    return null;
+                }
+                ScanResult r = scanBatch(ids);
+                ledger.advanceSweepCursor(ids.get(ids.size() - 1));
+                return r;
+            });
+            if (batch == null) {
+                return total;
+            }
+            total = total.plus(batch);
+        }
+    }
+
+    /** Findings of one message, in text order. */
+    public List<FindingRecord> findingsOf(MessageText message) {
+        return QuarkusTransaction.joiningExisting().call(() -> findings.findByMessage(message.id()).stream()
+                .map(f -> FindingRecord.of(f, message)).toList());
+    }
+
+    private ScanResult scanBatch(List<Long> ids) {
+        String version = engine.rulesVersion();
+        List<Long> claimed = ledger.claim(ids, version);
+        if (claimed.isEmpty()) {
+            return new ScanResult(0, 0);
+        }
+        Instant now = clock.instant();
+        var recordedNow = new ArrayList<FindingRecord>();
+        for (MessageText m : archive.texts(claimed)) {
+            RuleVerdict verdict = engine.check(m.text());
+            if (verdict.hits().isEmpty()) {
+                continue;
+            }
+            for (RuleHit hit : verdict.hits()) {
+                Finding f = new Finding();
+                f.messageId = m.id();
+                f.ruleId = hit.ruleId();
+                f.rulesVersion = verdict.rulesVersion();
+                f.category = hit.category();
+                f.severity = hit.severity();
+                f.action = hit.action().name();
+                f.start = hit.start();
+                f.end = hit.end();
+                f.matched = hit.matched();
+                f.original = hit.original();
+                f.createdAt = now;
+                findings.persist(f);
+                recordedNow.add(FindingRecord.of(f, m));
+            }
+            ledger.recordHits(m.id(), verdict.hits().size());
+        }
+        if (!recordedNow.isEmpty()) {
+            findings.flush();
+            recorded.fire(new FindingsRecorded(recordedNow));
+        }
+        return new ScanResult(claimed.size(), recordedNow.size());
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
