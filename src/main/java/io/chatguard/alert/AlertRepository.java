@@ -20,8 +20,10 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    boolean existsForFinding(long messageId, String ruleId) {
-        return count("kind = 'rule_hit' and messageId = ?1 and ruleId = ?2", messageId, ruleId) > 0;
+    /** {@code "<messageId>/<ruleId>"} of the rule-hit alerts already raised on {@code messageIds}. */
+    java.util.Set<String> ruleHitKeys(List<Long> messageIds) {
+        return new java.util.HashSet<>(getEntityManager().createQuery("select concat(a.messageId, '/', a.ruleId) from Alert a"
+                + " where a.kind = 'rule_hit' and a.messageId in ?1", String.class).setParameter(1, messageIds).getResultList());
     }
 
     /** One page of alerts matching {@code f}, and how many match in all. */

@@ -61,8 +61,9 @@ public class AlertService {
     /** Raises an alert for each (message, rule) among the new findings that has none, in the scan's transaction. */
     void onFindings(@Observes FindingsRecorded recorded) {
         Instant now = clock.instant();
+        var raised = alerts.ruleHitKeys(recorded.findings().stream().map(FindingRecord::messageId).distinct().toList());
         for (FindingRecord f : recorded.findings()) {
-            if (alerts.existsForFinding(f.messageId(), f.ruleId())) {
+            if (!raised.add(f.messageId() + "/" + f.ruleId())) {
                 continue;
             }
             var a = new Alert();
@@ -80,7 +81,6 @@ public class AlertService {
             a.dueAt = now.plus(sla(f.severity()));
             a.tags = List.of();
             alerts.persist(a);
-            alerts.flush();
             record(a, SYSTEM, "raise", null, a.state(), null, now);
         }
     }

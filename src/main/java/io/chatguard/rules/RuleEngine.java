@@ -29,6 +29,11 @@ public class RuleEngine {
         return snapshot.check(text, scratch.get());
     }
 
+    /** The rules in force, for a batch that checks many texts with one version. */
+    public RuleSnapshot snapshot() {
+        return holder.current();
+    }
+
     /** The version in force. */
     public String rulesVersion() {
         return holder.current().version();

@@ -9,6 +9,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "chatguard.scan")
 public interface ScanConfig {
 
+    /**
+     * Scan new messages as soon as their batch commits; when false only the sweep scans them (for a bulk
+     * migration, or to give ingestion the CPU).
+     */
+    @WithDefault("true")
+    boolean onIngest();
+
     /** Messages per scan transaction. */
     @WithDefault("500")
     int batchSize();

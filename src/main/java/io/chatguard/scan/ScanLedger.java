@@ -17,26 +17,30 @@ class ScanLedger {
         this.em = em;
     }
 
+    /** Ids among {@code ids} that have been scanned. */
+    @SuppressWarnings("unchecked")
+    List<Long> scanned(List<Long> ids) {
+        return ((List<Number>) em.createNativeQuery("select message_id from message_scan where message_id = any(?1)")
+                .setParameter(1, ids.toArray(Long[]::new)).getResultList()).stream().map(Number::longValue).toList();
+    }
+
     /**
-     * Claims the messages of {@code ids} not scanned yet, recording the version they are scanned with;
-     * returns the claimed ids. A concurrent scan of the same message waits for this transaction and
-     * then claims nothing, so each message is scanned once.
+     * Records messages {@code ids} as scanned with {@code rulesVersion} and their hit counts; returns the
+     * ids this call recorded. A concurrent scan of the same message waits for this transaction and then
+     * records nothing, so each message's findings are written once.
      */
     @SuppressWarnings("unchecked")
-    List<Long> claim(List<Long> ids, String rulesVersion) {
+    List<Long> record(List<Long> ids, List<Integer> hitCounts, String rulesVersion) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return ((List<Number>) em.createNativeQuery("insert into message_scan (message_id, rules_version, hit_count)"
-                + " select unnest(cast(?1 as bigint[])), ?2, 0 on conflict do nothing returning message_id")
+                + " select id, ?3, hits from unnest(cast(?1 as bigint[]), cast(?2 as int[])) as s(id, hits)"
+                + " on conflict do nothing returning message_id")
                 .setParameter(1, ids.toArray(Long[]::new))
-                .setParameter(2, rulesVersion)
+                .setParameter(2, hitCounts.toArray(Integer[]::new))
+                .setParameter(3, rulesVersion)
                 .getResultList()).stream().map(Number::longValue).toList();
-    }
-
-    void recordHits(long messageId, int hits) {
-        em.createNativeQuery("update message_scan set hit_count = ?1 where message_id = ?2")
-                .setParameter(1, hits).setParameter(2, messageId).executeUpdate();
     }
 
     long sweepCursor() {

@@ -3,6 +3,7 @@ package io.chatguard.scan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import io.chatguard.archive.MessagesArchived;
 import io.chatguard.rules.RuleEngine;
 import io.chatguard.rules.RuleHit;
 import io.chatguard.rules.RuleVerdict;
+import io.chatguard.rules.engine.RuleSnapshot;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -57,11 +59,18 @@ public class ScanService {
 
     /** Queues the messages of a committed batch for scanning. Losing the queue (a crash) only delays them: the sweep finds them. */
     void onArchived(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesArchived batch) {
+        if (!config.onIngest()) {
+            return;
+        }
         worker.submit(() -> {
             try {
                 scan(batch.messageIds());
             } catch (RuntimeException e) {
-                LOG.errorf(e, "scan of %d new messages failed; the sweep will retry them", batch.messageIds().size());
+                if (worker.isShutdown()) {
+                    LOG.infof("scan of %d new messages stopped by shutdown; the sweep will scan them", batch.messageIds().size());
+                } else {
+                    LOG.errorf(e, "scan of %d new messages failed; the sweep will retry them", batch.messageIds().size());
+                }
             }
         });
     }
@@ -110,18 +119,29 @@ public class ScanService {
     }
 
     private ScanResult scanBatch(List<Long> ids) {
-        String version = engine.rulesVersion();
-        List<Long> claimed = ledger.claim(ids, version);
-        if (claimed.isEmpty()) {
+        var pending = new java.util.HashSet<>(ids);
+        ledger.scanned(ids).forEach(pending::remove);
+        if (pending.isEmpty()) {
             return new ScanResult(0, 0);
         }
+        RuleSnapshot snapshot = engine.snapshot();
+        var texts = new HashMap<Long, MessageText>();
+        var verdicts = new HashMap<Long, RuleVerdict>();
+        for (MessageText m : archive.texts(List.copyOf(new java.util.TreeSet<>(pending)))) {
+            texts.put(m.id(), m);
+            verdicts.put(m.id(), engine.check(snapshot, m.text()));
+        }
+        List<Long> order = List.copyOf(new java.util.TreeSet<>(texts.keySet()));
+        var recordedIds = new java.util.HashSet<>(ledger.record(order,
+                order.stream().map(id -> verdicts.get(id).hits().size()).toList(), snapshot.version()));
         Instant now = clock.instant();
         var recordedNow = new ArrayList<FindingRecord>();
-        for (MessageText m : archive.texts(claimed)) {
-            RuleVerdict verdict = engine.check(m.text());
-            if (verdict.hits().isEmpty()) {
+        for (long id : order) {
+            if (!recordedIds.contains(id)) {
                 continue;
             }
+            MessageText m = texts.get(id);
+            RuleVerdict verdict = verdicts.get(id);
             for (RuleHit hit : verdict.hits()) {
                 Finding f = new Finding();
                 f.messageId = m.id();
@@ -138,17 +158,16 @@ public class ScanService {
                 findings.persist(f);
                 recordedNow.add(FindingRecord.of(f, m));
             }
-            ledger.recordHits(m.id(), verdict.hits().size());
         }
         if (!recordedNow.isEmpty()) {
-            findings.flush();
             recorded.fire(new FindingsRecorded(recordedNow));
         }
-        return new ScanResult(claimed.size(), recordedNow.size());
+        return new ScanResult(recordedIds.size(), recordedNow.size());
     }
 
     @PreDestroy
     void stop() {
+        // Queued scans are dropped, not lost: the sweep picks their messages up after the restart.
         worker.shutdownNow();
     }
 }
