@@ -25,6 +25,7 @@ public record AlertActionRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags) {
 
     public AlertActionRequest {
-        tags = tags == null ? null : List.copyOf(tags);
+        // Not List.copyOf: a null tag must reach validation as a 400, not fail here.
+        tags = tags == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tags));
     }
 }

@@ -1,6 +1,7 @@
 package io.chatguard.alert;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.chatguard.alert.AlertViews.AlertDetail;
 import io.chatguard.alert.AlertViews.AlertPage;
+import io.chatguard.alert.AlertViews.BulkOutcome;
 import io.chatguard.security.CurrentUser;
 import io.chatguard.security.Roles;
 
@@ -54,10 +56,20 @@ public class AlertResource {
                 to, sort, page, size));
     }
 
+    /** {@code context}: messages of the conversation shown on each side of the alert's message. */
     @GET
     @Path("/{id}")
-    public AlertDetail get(@PathParam("id") long id) {
-        return alerts.open(id, user.name());
+    public AlertDetail get(@PathParam("id") long id,
+            @QueryParam("context") @DefaultValue("5") @Min(0) @Max(50) int context) {
+        return alerts.open(id, context, user.name());
+    }
+
+    /** The same action on a selection; each alert succeeds or fails on its own. */
+    @POST
+    @Path("/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<BulkOutcome> actOnEach(@Valid @NotNull(message = "a JSON body is required") BulkActionRequest request) {
+        return alerts.actOnEach(request.ids(), request.single(), user.name());
     }
 
     @POST

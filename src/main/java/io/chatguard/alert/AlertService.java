@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatguard.alert.AlertViews.AlertDetail;
 import io.chatguard.alert.AlertViews.AlertPage;
 import io.chatguard.alert.AlertViews.AlertView;
+import io.chatguard.alert.AlertViews.BulkOutcome;
 import io.chatguard.alert.AlertViews.EventView;
 import io.chatguard.alert.AlertViews.HitView;
 import io.chatguard.alert.AlertViews.MessageSummary;
@@ -27,6 +29,8 @@ import io.chatguard.platform.error.ProblemType;
 import io.chatguard.scan.FindingRecord;
 import io.chatguard.scan.FindingsRecorded;
 import io.chatguard.scan.ScanService;
+import io.chatguard.security.AccessAudit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Alerts raised from scan findings and the review workflow on them. One alert per (message, rule):
@@ -46,9 +50,11 @@ public class AlertService {
     private final AlertConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final AccessAudit audit;
 
     AlertService(AlertRepository alerts, AlertEventRepository events, ArchiveService archive, ScanService scans,
-            AlertConfig config, Clock clock, ObjectMapper json) {
+            AlertConfig config, Clock clock, ObjectMapper json, AccessAudit audit) {
+        this.audit = audit;
         this.alerts = alerts;
         this.events = events;
         this.archive = archive;
@@ -93,11 +99,34 @@ public class AlertService {
                 query.list().stream().map(a -> AlertView.of(a, now)).toList());
     }
 
-    /** The alert with its message, hits and history; opening it is recorded as a view. */
-    public AlertDetail open(long id, String viewer) {
+    /**
+     * The alert with its message, {@code context} messages of the conversation on each side, hits and
+     * history; opening it is recorded as a view in its history and as a read in the audit log.
+     */
+    public AlertDetail open(long id, int context, String viewer) {
         Alert a = find(id);
         record(a, viewer, "view", a.state(), a.state(), null, clock.instant());
-        return detail(a, viewer);
+        audit.record(viewer, "alert.read", "alert", String.valueOf(id),
+                a.messageId == null ? Map.of() : Map.of("messageId", a.messageId, "context", context));
+        return detail(a, viewer, context);
+    }
+
+    /**
+     * Applies one action to each of {@code ids}, each in its own transaction: one alert's refusal does not
+     * undo the others. Outcomes in the order given.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public List<BulkOutcome> actOnEach(List<Long> ids, AlertActionRequest request, String actor) {
+        var out = new java.util.ArrayList<BulkOutcome>();
+        for (long id : ids) {
+            try {
+                AlertDetail d = QuarkusTransaction.requiringNew().call(() -> act(id, request, actor));
+                out.add(new BulkOutcome(id, 200, null, null, d.alert()));
+            } catch (ChatGuardException e) {
+                out.add(new BulkOutcome(id, e.type().status(), e.type().uri(), e.getMessage(), null));
+            }
+        }
+        return out;
     }
 
     /** Applies a reviewer's action; returns the alert as it now stands. */
@@ -111,17 +140,19 @@ public class AlertService {
         Instant now = clock.instant();
         a.moveTo(after, now);
         record(a, actor, request.action(), before, after, request.note() == null ? null : request.note().strip(), now);
-        return detail(a, actor);
+        return detail(a, actor, 0);
     }
 
-    private AlertDetail detail(Alert a, String viewer) {
+    private AlertDetail detail(Alert a, String viewer, int context) {
         Instant now = clock.instant();
         MessageSummary message = null;
+        List<MessageSummary> around = List.of();
         List<HitView> hits = List.of();
         if (a.messageId != null) {
             List<MessageText> texts = archive.texts(List.of(a.messageId));
             if (!texts.isEmpty()) {
                 message = MessageSummary.of(texts.get(0));
+                around = archive.context(a.messageId, context).stream().map(MessageSummary::of).toList();
                 String rule = a.ruleId;
                 hits = scans.findingsOf(texts.get(0)).stream().map(HitView::of)
                         .sorted(Comparator.comparing((HitView h) -> !h.ruleId().equals(rule)).thenComparingInt(HitView::start))
@@ -129,7 +160,7 @@ public class AlertService {
             }
         }
         List<EventView> history = events.history(a.id).stream().map(this::view).toList();
-        return new AlertDetail(AlertView.of(a, now), message, hits, history, AlertWorkflow.allowed(a.state(), viewer));
+        return new AlertDetail(AlertView.of(a, now), message, around, hits, history, AlertWorkflow.allowed(a.state(), viewer));
     }
 
     private Alert find(long id) {

@@ -29,6 +29,13 @@ public final class AlertViews {
         }
     }
 
+    /**
+     * The outcome of one alert in a bulk action: {@code status} 200 with the alert as it now stands, or
+     * the error status with its problem type and detail.
+     */
+    public record BulkOutcome(long id, int status, String type, String detail, AlertView alert) {
+    }
+
     /** A page of alerts. */
     public record AlertPage(long total, int page, int size, List<AlertView> items) {
         public AlertPage {
@@ -68,12 +75,13 @@ public final class AlertViews {
     }
 
     /**
-     * One alert with its message, the hits in it (this alert's rule first), its history, and what the
-     * viewer may do next.
+     * One alert with its message, the conversation around it (the message included, in time order), the
+     * hits in the message (this alert's rule first), its history, and what the viewer may do next.
      */
-    public record AlertDetail(AlertView alert, MessageSummary message, List<HitView> hits, List<EventView> history,
-            List<String> allowedActions) {
+    public record AlertDetail(AlertView alert, MessageSummary message, List<MessageSummary> context, List<HitView> hits,
+            List<EventView> history, List<String> allowedActions) {
         public AlertDetail {
+            context = List.copyOf(context);
             hits = List.copyOf(hits);
             history = List.copyOf(history);
             allowedActions = List.copyOf(allowedActions);

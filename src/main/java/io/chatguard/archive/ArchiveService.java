@@ -36,6 +36,29 @@ public class ArchiveService {
     }
 
     /**
+     * Message {@code id} with up to {@code n} messages of its conversation on each side, in time order; just
+     * the message when its conversation is unknown, empty when there is no such message. For a reviewer's
+     * alert view: the caller records the read.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MessageText> context(long id, int n) {
+        ChatMessage m = messages.findById(id);
+        if (m == null) {
+            return List.of();
+        }
+        var out = new java.util.ArrayList<ChatMessage>();
+        if (m.conversationId != null && n > 0) {
+            out.addAll(messages.neighbours(m, n, true).reversed());
+            out.add(m);
+            out.addAll(messages.neighbours(m, n, false));
+        } else {
+            out.add(m);
+        }
+        return out.stream().map(x -> new MessageText(x.id, x.msgid, x.sender, x.tolist, x.roomid, x.conversationId,
+                x.msgtime, x.msgtype, x.contentText)).toList();
+    }
+
+    /**
      * Ids above {@code afterId}, in order, of messages stored before {@code storedBefore} — a time by which
      * every transaction that could still commit a lower id has ended.
      */

@@ -19,6 +19,17 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
         return list("id in ?1 order by id", ids);
     }
 
+    /**
+     * Up to {@code n} messages of the conversation sent before ({@code before} true) or after message
+     * {@code m}, nearest first; ties in time are ordered by id.
+     */
+    List<ChatMessage> neighbours(ChatMessage m, int n, boolean before) {
+        String q = before
+                ? "conversationId = ?1 and (msgtime < ?2 or (msgtime = ?2 and id < ?3)) order by msgtime desc, id desc"
+                : "conversationId = ?1 and (msgtime > ?2 or (msgtime = ?2 and id > ?3)) order by msgtime, id";
+        return find(q, m.conversationId, m.msgtime, m.id).page(0, n).list();
+    }
+
     /** Ids above {@code afterId} of messages stored before {@code storedBefore}, in id order. */
     List<Long> idsAfter(long afterId, Instant storedBefore, int limit) {
         return getEntityManager()

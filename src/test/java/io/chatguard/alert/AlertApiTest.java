@@ -48,6 +48,12 @@ class AlertApiTest {
                 + "\"roomid\":\"\",\"msgtime\":1763800000000,\"msgtype\":\"text\",\"text\":{\"content\":\"" + content + "\"}}";
     }
 
+    private static String timedLine(String from, String to, long msgtime, String content) {
+        return "{\"msgid\":\"m-" + UUID.randomUUID() + "\",\"action\":\"send\",\"from\":\"" + from + "\",\"tolist\":[\""
+                + to + "\"],\"roomid\":\"\",\"msgtime\":" + msgtime + ",\"msgtype\":\"text\",\"text\":{\"content\":\""
+                + content + "\"}}";
+    }
+
     private JsonPath alerts(String token, String query) {
         return given().auth().oauth2(token).get("/api/v1/alerts?" + query).then().statusCode(200).extract().jsonPath();
     }
@@ -155,6 +161,61 @@ class AlertApiTest {
         assertThat(reopened.getString("history[5].note")).isEqualTo("已约谈员工");
         assertThat(alerts(lisiToken, "employee=" + employee + rule + "&status=closed").getInt("total")).isZero();
         assertThat(alerts(lisiToken, "employee=" + employee + rule + "&status=open").getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void anAlertShowsTheConversationAroundItsMessage() {
+        String employee = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = "wm" + UUID.randomUUID().toString().substring(0, 8);
+        String body = String.join("\n",
+                timedLine(employee, client, 1_763_800_000_000L, "王姐早上好"),
+                timedLine(client, employee, 1_763_800_060_000L, "这个产品有风险吗？"),
+                timedLine(employee, client, 1_763_800_120_000L, "放心，保本保收益，稳赚不赔"),
+                timedLine(client, employee, 1_763_800_180_000L, "那我买二十万"),
+                timedLine(employee, client, 1_763_800_240_000L, "好的，我帮您下单"));
+        given().auth().oauth2(fixtures.token(Roles.ADMIN)).contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/archive/import")
+                .then().statusCode(200).body("imported", equalTo(5));
+        String officer = fixtures.token(Roles.OFFICER);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> alerts(officer, "employee=" + employee + "&category=guarantee_return").getInt("total") >= 1);
+        long id = alerts(officer, "employee=" + employee + "&category=guarantee_return").getLong("items[0].id");
+
+        JsonPath opened = given().auth().oauth2(officer).get("/api/v1/alerts/" + id + "?context=1").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(opened.getList("context.text", String.class))
+                .containsExactly("这个产品有风险吗？", "放心，保本保收益，稳赚不赔", "那我买二十万");
+        assertThat(given().auth().oauth2(officer).get("/api/v1/alerts/" + id + "?context=9").then().statusCode(200)
+                .extract().jsonPath().getList("context.text", String.class)).hasSize(5);
+        given().auth().oauth2(officer).get("/api/v1/alerts/" + id + "?context=51").then().statusCode(400);
+    }
+
+    @Test
+    void aBulkActionAppliesToEachAlertOnItsOwn() {
+        String employee = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        testData.textMessage(employee, "wmClient", "保本保收益，您放心");
+        testData.textMessage(employee, "wmClient", "下周一停牌重组，内幕消息");
+        scans.sweep();
+        String lisi = "lisi-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = fixtures.tokenAs(lisi, Roles.OFFICER);
+        List<Long> ids = alerts(token, "employee=" + employee + "&sort=newest").getList("items.id", Long.class);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+        act(token, ids.get(0), Map.of("action", "claim"), 200);
+
+        List<Map<String, Object>> outcomes = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(ids.get(0), ids.get(1), 999_999_999L), "action", "close",
+                        "resolution", "false_positive", "note", "培训材料中的引用"))
+                .post("/api/v1/alerts/actions").then().statusCode(200).extract().jsonPath().getList("$");
+
+        assertThat(outcomes).extracting(o -> o.get("status")).containsExactly(200, 409, 404);
+        assertThat(outcomes.get(0)).extracting(o -> ((Map<?, ?>) o.get("alert")).get("resolution")).isEqualTo("false_positive");
+        assertThat(outcomes.get(1).get("type")).isEqualTo("urn:chatguard:problem:alert-state-conflict");
+        assertThat(alerts(token, "employee=" + employee + "&status=closed").getList("items.id", Long.class))
+                .containsExactly(ids.get(0));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("ids", List.of(), "action", "claim"))
+                .post("/api/v1/alerts/actions").then().statusCode(400)
+                .body("detail", equalTo("ids: must list at least one alert"));
     }
 
     @Test
