@@ -73,6 +73,10 @@ class Alert {
     @Column(nullable = false)
     List<String> tags;
 
+    /** The rules version under which this alert's rule stopped matching its message, or null. */
+    @Column(name = "unmatched_version")
+    String unmatchedVersion;
+
     @Version
     long version;
 

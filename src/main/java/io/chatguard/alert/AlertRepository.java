@@ -20,6 +20,12 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The rule-hit alerts on {@code messageIds}, locked: a reviewer's action on one waits for the rescan batch. */
+    List<Alert> ruleHitAlerts(List<Long> messageIds) {
+        return getEntityManager().createQuery("select a from Alert a where a.kind = 'rule_hit' and a.messageId in ?1",
+                Alert.class).setParameter(1, messageIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     /** {@code "<messageId>/<ruleId>"} of the rule-hit alerts already raised on {@code messageIds}. */
     java.util.Set<String> ruleHitKeys(List<Long> messageIds) {
         return new java.util.HashSet<>(getEntityManager().createQuery("select concat(a.messageId, '/', a.ruleId) from Alert a"

@@ -28,6 +28,8 @@ import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
 import io.chatguard.scan.FindingRecord;
 import io.chatguard.scan.FindingsRecorded;
+import io.chatguard.scan.RescanBatch;
+import io.chatguard.scan.RescannedMessage;
 import io.chatguard.scan.ScanService;
 import io.chatguard.security.AccessAudit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,26 +71,68 @@ public class AlertService {
         Instant now = clock.instant();
         var raised = alerts.ruleHitKeys(recorded.findings().stream().map(FindingRecord::messageId).distinct().toList());
         for (FindingRecord f : recorded.findings()) {
-            if (!raised.add(f.messageId() + "/" + f.ruleId())) {
-                continue;
+            if (raised.add(f.messageId() + "/" + f.ruleId())) {
+                raise(f, SYSTEM, now);
             }
-            var a = new Alert();
-            a.kind = "rule_hit";
-            a.messageId = f.messageId();
-            a.ruleId = f.ruleId();
-            a.rulesVersion = f.rulesVersion();
-            a.category = f.category();
-            a.severity = f.severity();
-            a.status = AlertStatus.OPEN.label();
-            a.employeeUserid = f.sender();
-            a.conversationId = f.conversationId();
-            a.messageTime = f.msgtime();
-            a.createdAt = now;
-            a.dueAt = now.plus(sla(f.severity()));
-            a.tags = List.of();
-            alerts.persist(a);
-            record(a, SYSTEM, "raise", null, a.state(), null, now);
         }
+    }
+
+    /**
+     * A rescan batch, in its transaction: raises alerts for (message, rule) pairs that have none, marks
+     * alerts whose rule no longer matches their message (never deletes them), and clears the mark when
+     * it matches again.
+     */
+    void onRescan(@Observes RescanBatch batch) {
+        Instant now = clock.instant();
+        String actor = "rescan:" + batch.jobId();
+        List<Long> ids = batch.messages().stream().map(m -> m.message().id()).toList();
+        var byMessage = new java.util.HashMap<Long, List<Alert>>();
+        for (Alert a : alerts.ruleHitAlerts(ids)) {
+            byMessage.computeIfAbsent(a.messageId, k -> new java.util.ArrayList<>()).add(a);
+        }
+        for (RescannedMessage m : batch.messages()) {
+            List<Alert> existing = byMessage.getOrDefault(m.message().id(), List.of());
+            var matching = new java.util.HashSet<String>();
+            for (FindingRecord f : m.hits()) {
+                if (matching.add(f.ruleId()) && existing.stream().noneMatch(a -> a.ruleId.equals(f.ruleId()))) {
+                    raise(f, actor, now);
+                    batch.tally().newAlert();
+                }
+            }
+            for (Alert a : existing) {
+                boolean matches = matching.contains(a.ruleId);
+                if (!matches && a.unmatchedVersion == null) {
+                    a.unmatchedVersion = batch.rulesVersion();
+                    record(a, actor, "unmatched", a.state(), a.state(),
+                            "rule " + a.ruleId + " no longer matches under rules " + batch.rulesVersion(), now);
+                    batch.tally().unmatched();
+                } else if (matches && a.unmatchedVersion != null) {
+                    a.unmatchedVersion = null;
+                    record(a, actor, "rematched", a.state(), a.state(),
+                            "rule " + a.ruleId + " matches again under rules " + batch.rulesVersion(), now);
+                    batch.tally().rematched();
+                }
+            }
+        }
+    }
+
+    private void raise(FindingRecord f, String actor, Instant now) {
+        var a = new Alert();
+        a.kind = "rule_hit";
+        a.messageId = f.messageId();
+        a.ruleId = f.ruleId();
+        a.rulesVersion = f.rulesVersion();
+        a.category = f.category();
+        a.severity = f.severity();
+        a.status = AlertStatus.OPEN.label();
+        a.employeeUserid = f.sender();
+        a.conversationId = f.conversationId();
+        a.messageTime = f.msgtime();
+        a.createdAt = now;
+        a.dueAt = now.plus(sla(f.severity()));
+        a.tags = List.of();
+        alerts.persist(a);
+        record(a, actor, "raise", null, a.state(), null, now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

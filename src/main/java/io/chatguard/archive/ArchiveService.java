@@ -58,6 +58,18 @@ public class ArchiveService {
                 x.msgtime, x.msgtype, x.contentText)).toList();
     }
 
+    /** Ids above {@code afterId}, in order, of messages sent in {@code [from, to)}; null bounds are open. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> messageIdsInPeriod(long afterId, Instant from, Instant to, int limit) {
+        return messages.idsInPeriod(afterId, from, to, limit);
+    }
+
+    /** How many messages were sent in {@code [from, to)}; null bounds are open. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countInPeriod(Instant from, Instant to) {
+        return messages.countInPeriod(from, to);
+    }
+
     /**
      * Ids above {@code afterId}, in order, of messages stored before {@code storedBefore} — a time by which
      * every transaction that could still commit a lower id has ended.

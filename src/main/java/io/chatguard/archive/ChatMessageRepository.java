@@ -30,6 +30,21 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
         return find(q, m.conversationId, m.msgtime, m.id).page(0, n).list();
     }
 
+    /** Ids above {@code afterId} of messages sent in {@code [from, to)} (either bound may be null), in id order. */
+    List<Long> idsInPeriod(long afterId, Instant from, Instant to, int limit) {
+        return getEntityManager().createQuery("select m.id from ChatMessage m where m.id > :after"
+                + " and (cast(:from as Instant) is null or m.msgtime >= :from) and (cast(:to as Instant) is null or m.msgtime < :to)"
+                + " order by m.id", Long.class)
+                .setParameter("after", afterId).setParameter("from", from).setParameter("to", to)
+                .setMaxResults(limit).getResultList();
+    }
+
+    long countInPeriod(Instant from, Instant to) {
+        return getEntityManager().createQuery("select count(m) from ChatMessage m where"
+                + " (cast(:from as Instant) is null or m.msgtime >= :from) and (cast(:to as Instant) is null or m.msgtime < :to)",
+                Long.class).setParameter("from", from).setParameter("to", to).getSingleResult();
+    }
+
     /** Ids above {@code afterId} of messages stored before {@code storedBefore}, in id order. */
     List<Long> idsAfter(long afterId, Instant storedBefore, int limit) {
         return getEntityManager()

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A rule hit in an archived message.
  *
- * @param id finding id
+ * @param id finding id; null for a hit a rescan found already recorded by an interrupted run of the same batch
  * @param messageId message id
  * @param msgid WeCom msgid
  * @param sender userid of the sender (the employee, for outgoing messages)
@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param matched normalised terms that matched
  * @param original the text as typed, {@code text[start, end)}
  */
-public record FindingRecord(long id, long messageId, String msgid, String sender, Long conversationId, Instant msgtime,
+public record FindingRecord(Long id, long messageId, String msgid, String sender, Long conversationId, Instant msgtime,
         String ruleId, String rulesVersion, String category, String severity, String action, int start, int end,
         String matched, String original) {
 

@@ -1,0 +1,212 @@
+package io.chatguard.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.chatguard.rules.RuleEngine;
+import io.chatguard.rules.RuleHit;
+import io.chatguard.rules.RuleService;
+import io.chatguard.security.Roles;
+import io.chatguard.security.SecurityFixtures;
+import io.chatguard.testsupport.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A rules change followed by a rescan, on a private copy of the rules: exactly the new (message, rule)
+ * pairs raise alerts, alerts whose rule stopped matching are marked, and a job interrupted after its
+ * first batch carries on from its cursor.
+ */
+@QuarkusTest
+@TestProfile(RescanTest.CopiedRules.class)
+class RescanTest {
+    static final Path DIR = Path.of("target", "rescan-rules");
+
+    /** Its own rules directory, one message per batch so a job has several batches. */
+    public static class CopiedRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            copyRules();
+            return Map.of("chatguard.rules.dir", DIR.toString(), "chatguard.scan.batch-size", "1");
+        }
+    }
+
+    @Inject
+    TestData testData;
+
+    @Inject
+    ScanService scans;
+
+    @Inject
+    RescanService rescans;
+
+    @Inject
+    RuleService rules;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    SecurityFixtures fixtures;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private long messageId(String msgid) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select id from chat_message where msgid = ?")) {
+            ps.setString(1, msgid);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonPath alerts(String token, String employee) {
+        return given().auth().oauth2(token).get("/api/v1/alerts?size=500&employee=" + employee).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private Set<String> pairs(JsonPath alerts) {
+        var out = new HashSet<String>();
+        List<Map<String, Object>> items = alerts.getList("items");
+        items.forEach(a -> out.add(a.get("messageId") + "/" + a.get("ruleId")));
+        return out;
+    }
+
+    @Test
+    void aRescanAfterARuleChangeRaisesExactlyTheNewAlertsMarksStaleOnesAndResumesAfterAStop() throws IOException {
+        Instant start = Instant.now().minusSeconds(1);
+        String employee = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        var texts = Map.of(
+                testData.textMessage(employee, "wmClient", "这个灵宝神盘您跟着上就行"), "这个灵宝神盘您跟着上就行",
+                testData.textMessage(employee, "wmClient", "保本保收益，您放心"), "保本保收益，您放心",
+                testData.textMessage(employee, "wmClient", "返佣按月给您"), "返佣按月给您");
+        scans.sweep();
+        String officer = fixtures.token(Roles.OFFICER);
+        JsonPath before = alerts(officer, employee);
+        Set<String> beforePairs = pairs(before);
+        var msgidToId = new java.util.HashMap<String, Long>();
+        for (String msgid : texts.keySet()) {
+            msgidToId.put(msgid, messageId(msgid));
+        }
+
+        // The change: a new promise word, and 返佣 no longer a rebate term on its own.
+        Path guarantee = DIR.resolve("guarantee_return.yaml");
+        Files.writeString(guarantee, Files.readString(guarantee, StandardCharsets.UTF_8)
+                .replace("保本 | 保本保息", "灵宝神盘 | 保本 | 保本保息"), StandardCharsets.UTF_8);
+        Path kickback = DIR.resolve("kickback.yaml");
+        Files.writeString(kickback, Files.readString(kickback, StandardCharsets.UTF_8)
+                .replace("      返佣 | 返点 |", "      返点 |"), StandardCharsets.UTF_8);
+        String version = rules.reload("test").version();
+        Set<String> afterPairs = new HashSet<>();
+        texts.forEach((msgid, text) -> {
+            for (RuleHit h : engine.check(text).hits()) {
+                afterPairs.add(msgidToId.get(msgid) + "/" + h.ruleId());
+            }
+        });
+        Set<String> expectedNew = new HashSet<>(afterPairs);
+        expectedNew.removeAll(beforePairs);
+        Set<String> expectedUnmatched = new HashSet<>(beforePairs);
+        expectedUnmatched.removeAll(afterPairs);
+        long promiseMessage = msgidToId.get(texts.entrySet().stream().filter(e -> e.getValue().contains("灵宝神盘"))
+                .findFirst().orElseThrow().getKey());
+        assertThat(expectedNew).contains(promiseMessage + "/guarantee_return.principal");
+        assertThat(expectedUnmatched).as("the change must take an alert's rule away").isNotEmpty();
+
+        // A job that stops after its first batch (as a killed process would) and is resumed at start-up.
+        RescanView created = rescans.create(new RescanRequest(start, null), "officer-test");
+        rescans.runBatches(created.id(), 1);
+        assertThat(rescans.get(created.id())).extracting(RescanView::status, RescanView::done)
+                .containsExactly("running", 1L);
+        rescans.resumeRunning();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(rescans.get(created.id()).status()));
+
+        RescanView done = rescans.get(created.id());
+        assertThat(done).extracting(RescanView::total, RescanView::done, RescanView::newAlerts, RescanView::unmatchedAlerts,
+                RescanView::rulesVersion).containsExactly(3L, 3L, (long) expectedNew.size(), (long) expectedUnmatched.size(),
+                version);
+        JsonPath after = alerts(officer, employee);
+        Set<String> all = new HashSet<>(beforePairs);
+        all.addAll(expectedNew);
+        assertThat(pairs(after)).isEqualTo(all);
+        List<Map<String, Object>> items = after.getList("items");
+        for (Map<String, Object> a : items) {
+            String pair = a.get("messageId") + "/" + a.get("ruleId");
+            assertThat(a.get("unmatchedVersion")).as(pair).isEqualTo(expectedUnmatched.contains(pair) ? version : null);
+        }
+        long stale = items.stream().filter(a -> a.get("unmatchedVersion") != null)
+                .mapToLong(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+        assertThat(given().auth().oauth2(officer).get("/api/v1/alerts/" + stale).then().statusCode(200).extract()
+                .jsonPath().getList("history.action", String.class)).containsSequence("raise").contains("unmatched");
+
+        // Rescanning again with the same rules changes nothing.
+        RescanView again = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("from", start.toString())).post("/api/v1/rescans").then().statusCode(200)
+                .extract().as(RescanView.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(rescans.get(again.id()).status()));
+        assertThat(rescans.get(again.id())).extracting(RescanView::done, RescanView::newAlerts, RescanView::unmatchedAlerts)
+                .containsExactly(3L, 0L, 0L);
+    }
+
+    @Test
+    void rescansNeedOfficerOrAdminAndASaneRange() {
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/rescans").then().statusCode(401);
+        given().auth().oauth2(fixtures.token(Roles.ADVISOR)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/rescans").then().statusCode(403);
+        String officer = fixtures.token(Roles.OFFICER);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("from", "2026-11-02T00:00:00Z", "to", "2026-11-01T00:00:00Z")).post("/api/v1/rescans")
+                .then().statusCode(400).body("detail", equalTo("from: must be before to"));
+        given().auth().oauth2(officer).get("/api/v1/rescans/999999999").then().statusCode(404);
+    }
+
+    private static void copyRules() {
+        try {
+            if (Files.exists(DIR)) {
+                try (Stream<Path> old = Files.walk(DIR)) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Path source = Path.of("rules");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path p : files.toList()) {
+                    Path target = DIR.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
