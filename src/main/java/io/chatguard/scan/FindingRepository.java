@@ -9,7 +9,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
 
-    List<Finding> findByMessage(long messageId) {
-        return list("messageId = ?1 order by start, ruleId", messageId);
+    /** The message's findings under the latest rules version it was scanned with (a rescan adds a version). */
+    List<Finding> latestByMessage(long messageId) {
+        return list("messageId = ?1 and rulesVersion = (select f.rulesVersion from Finding f where f.messageId = ?1"
+                + " order by f.createdAt desc, f.id desc limit 1) order by start, ruleId", messageId);
     }
 }

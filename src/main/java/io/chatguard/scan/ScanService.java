@@ -112,9 +112,9 @@ public class ScanService {
         }
     }
 
-    /** Findings of one message, in text order. */
+    /** Findings of one message under the latest rules version it was scanned with, in text order. */
     public List<FindingRecord> findingsOf(MessageText message) {
-        return QuarkusTransaction.joiningExisting().call(() -> findings.findByMessage(message.id()).stream()
+        return QuarkusTransaction.joiningExisting().call(() -> findings.latestByMessage(message.id()).stream()
                 .map(f -> FindingRecord.of(f, message)).toList());
     }
 

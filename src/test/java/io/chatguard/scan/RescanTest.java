@@ -165,6 +165,13 @@ class RescanTest {
                 .mapToLong(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
         assertThat(given().auth().oauth2(officer).get("/api/v1/alerts/" + stale).then().statusCode(200).extract()
                 .jsonPath().getList("history.action", String.class)).containsSequence("raise").contains("unmatched");
+        // An alert shows the hits of the latest scan only, not one copy per rules version.
+        long kept = items.stream().filter(a -> "guarantee_return.principal".equals(a.get("ruleId"))
+                && ((Number) a.get("messageId")).longValue() != promiseMessage)
+                .mapToLong(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+        JsonPath keptView = given().auth().oauth2(officer).get("/api/v1/alerts/" + kept).then().statusCode(200).extract().jsonPath();
+        List<String> hitKeys = keptView.getList("hits", Map.class).stream().map(h -> h.get("ruleId") + "@" + h.get("start")).toList();
+        assertThat(hitKeys).isNotEmpty().doesNotHaveDuplicates();
 
         // Rescanning again with the same rules changes nothing.
         RescanView again = given().auth().oauth2(officer).contentType(ContentType.JSON)
