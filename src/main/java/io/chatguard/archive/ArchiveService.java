@@ -31,8 +31,7 @@ public class ArchiveService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return messages.listByIds(ids).stream().map(m -> new MessageText(m.id, m.msgid, m.sender, m.tolist, m.roomid,
-                m.conversationId, m.msgtime, m.msgtype, m.contentText)).toList();
+        return messages.textsByIds(ids);
     }
 
     /**

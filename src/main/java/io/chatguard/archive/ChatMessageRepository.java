@@ -15,8 +15,11 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
         return find("msgid", msgid).firstResultOptional();
     }
 
-    List<ChatMessage> listByIds(List<Long> ids) {
-        return list("id in ?1 order by id", ids);
+    /** The texts of messages {@code ids}, in id order, without loading the stored records. */
+    List<MessageText> textsByIds(List<Long> ids) {
+        return getEntityManager().createQuery("select new io.chatguard.archive.MessageText(m.id, m.msgid, m.sender, m.tolist,"
+                + " m.roomid, m.conversationId, m.msgtime, m.msgtype, m.contentText) from ChatMessage m where m.id in ?1 order by m.id",
+                MessageText.class).setParameter(1, ids).getResultList();
     }
 
     /**
