@@ -3,7 +3,6 @@ package io.chatguard.scan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -44,13 +43,15 @@ public class RescanService {
     private final RuleEngine engine;
     private final Event<RescanBatch> batches;
     private final ScanConfig config;
+    private final ScanLedger ledger;
     private final AccessAudit audit;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("rescan").daemon().factory());
 
     RescanService(RescanJobRepository jobs, FindingRepository findings, ArchiveService archive, RuleEngine engine,
-            Event<RescanBatch> batches, ScanConfig config, AccessAudit audit, Clock clock) {
+            Event<RescanBatch> batches, ScanConfig config, ScanLedger ledger, AccessAudit audit, Clock clock) {
+        this.ledger = ledger;
         this.jobs = jobs;
         this.findings = findings;
         this.archive = archive;
@@ -182,7 +183,7 @@ public class RescanService {
         }
         RuleSnapshot snapshot = engine.snapshot();
         List<MessageText> texts = archive.texts(ids);
-        Set<String> existing = existingFindings(ids, snapshot.version());
+        Set<String> existing = findings.keysOf(ids, snapshot.version());
         var rescanned = new ArrayList<RescannedMessage>(texts.size());
         for (MessageText m : texts) {
             var hits = new ArrayList<FindingRecord>();
@@ -207,6 +208,9 @@ public class RescanService {
             }
             rescanned.add(new RescannedMessage(m, hits));
         }
+        // Messages never scanned before (stored while scanning was off, or not yet swept) count as scanned now.
+        ledger.record(rescanned.stream().map(r -> r.message().id()).toList(),
+                rescanned.stream().map(r -> r.hits().size()).toList(), snapshot.version());
         var tally = new RescanBatch.Tally();
         batches.fire(new RescanBatch(id, snapshot.version(), rescanned, tally));
         j.done += ids.size();
@@ -218,11 +222,6 @@ public class RescanService {
         return true;
     }
 
-    private Set<String> existingFindings(List<Long> messageIds, String version) {
-        return new HashSet<>(findings.getEntityManager().createQuery("select concat(f.messageId, '/', f.ruleId, '/', f.start)"
-                + " from Finding f where f.messageId in ?1 and f.rulesVersion = ?2", String.class)
-                .setParameter(1, messageIds).setParameter(2, version).getResultList());
-    }
 
     private RescanJob find(long id) {
         RescanJob j = jobs.findById(id);

@@ -135,6 +135,8 @@ public class ScanService {
         var recordedIds = new java.util.HashSet<>(ledger.record(order,
                 order.stream().map(id -> verdicts.get(id).hits().size()).toList(), snapshot.version()));
         Instant now = clock.instant();
+        // A rescan may have checked these messages with this version already.
+        var existing = findings.keysOf(order, snapshot.version());
         var recordedNow = new ArrayList<FindingRecord>();
         for (long id : order) {
             if (!recordedIds.contains(id)) {
@@ -155,7 +157,9 @@ public class ScanService {
                 f.matched = hit.matched();
                 f.original = hit.original();
                 f.createdAt = now;
-                findings.persist(f);
+                if (existing.add(m.id() + "/" + f.ruleId + "/" + f.start)) {
+                    findings.persist(f);
+                }
                 recordedNow.add(FindingRecord.of(f, m));
             }
         }
