@@ -73,6 +73,13 @@ class Alert {
     @Column(nullable = false)
     List<String> tags;
 
+    /** The ingestion signal (seq gap, recall) this alert was raised from, or null. */
+    @Column(name = "signal_id")
+    Long signalId;
+
+    /** What a signal alert is about, in Chinese, for the reviewer; null for rule hits. */
+    String detail;
+
     /** The rules version under which this alert's rule stopped matching its message, or null. */
     @Column(name = "unmatched_version")
     String unmatchedVersion;

@@ -12,6 +12,21 @@ public interface AlertConfig {
     /** Time to review an alert, from when it is raised, by rule severity. */
     Sla sla();
 
+    /** How often ingestion signals (seq gaps, recalls) are turned into alerts ({@code off} to disable). */
+    @WithDefault("30s")
+    String signalSweepEvery();
+
+    /** How old a signal must be before the signal sweep's cursor passes it. */
+    @WithDefault("2m")
+    Duration signalSettle();
+
+    /** Recalls by one employee within {@link #recallWindow()} that raise an alert even without rule hits. */
+    @WithDefault("5")
+    int recallThreshold();
+
+    @WithDefault("24h")
+    Duration recallWindow();
+
     interface Sla {
         /** Critical: BLOCK-level promises, insider information, leverage. */
         @WithDefault("4h")

@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * Which alerts to list. Null fields do not filter.
  *
+ * @param kind rule_hit | seq_gap | recall
  * @param status open | claimed | escalated | closed
  * @param severity low | medium | high | critical
  * @param category compliance category
@@ -18,6 +19,6 @@ import java.time.Instant;
  * @param page zero-based page
  * @param size page size
  */
-public record AlertFilter(String status, String severity, String category, String employee, String assignee,
+public record AlertFilter(String kind, String status, String severity, String category, String employee, String assignee,
         String ruleId, Long conversationId, Instant from, Instant to, String sort, int page, int size) {
 }

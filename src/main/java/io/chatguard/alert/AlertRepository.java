@@ -20,6 +20,25 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    boolean existsForSignal(long signalId) {
+        return count("signalId", signalId) > 0;
+    }
+
+    /** Whether a recall-burst alert (a recall alert without a signal) was raised for {@code employee} since {@code since}. */
+    boolean recallBurstSince(String employee, java.time.Instant since) {
+        return count("kind = 'recall' and signalId is null and employeeUserid = ?1 and createdAt >= ?2", employee, since) > 0;
+    }
+
+    long signalCursor() {
+        return ((Number) getEntityManager().createNativeQuery("select last_signal_id from alert_cursor where name = 'signals'")
+                .getSingleResult()).longValue();
+    }
+
+    void advanceSignalCursor(long id) {
+        getEntityManager().createNativeQuery("update alert_cursor set last_signal_id = greatest(last_signal_id, ?1),"
+                + " updated_at = now() where name = 'signals'").setParameter(1, id).executeUpdate();
+    }
+
     /** The rule-hit alerts on {@code messageIds}, locked: a reviewer's action on one waits for the rescan batch. */
     List<Alert> ruleHitAlerts(List<Long> messageIds) {
         return getEntityManager().createQuery("select a from Alert a where a.kind = 'rule_hit' and a.messageId in ?1",
@@ -36,6 +55,7 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
     PanacheQuery<Alert> search(AlertFilter f) {
         var where = new ArrayList<String>();
         var params = new Parameters();
+        add(where, params, "kind", f.kind());
         add(where, params, "status", f.status());
         add(where, params, "severity", f.severity());
         add(where, params, "category", f.category());

@@ -41,6 +41,8 @@ public class AlertResource {
     /** {@code from}/{@code to}: message time as ISO-8601 instants ({@code 2026-11-01T00:00:00Z}). */
     @GET
     public AlertPage list(
+            @QueryParam("kind") @Pattern(regexp = "rule_hit|seq_gap|recall",
+                    message = "must be rule_hit, seq_gap or recall") String kind,
             @QueryParam("status") @Pattern(regexp = "open|claimed|escalated|closed",
                     message = "must be open, claimed, escalated or closed") String status,
             @QueryParam("severity") @Pattern(regexp = "low|medium|high|critical",
@@ -52,7 +54,7 @@ public class AlertResource {
             @QueryParam("sort") @DefaultValue("due") @Pattern(regexp = "due|newest", message = "must be due or newest") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return alerts.list(new AlertFilter(status, severity, category, employee, assignee, ruleId, conversationId, from,
+        return alerts.list(new AlertFilter(kind, status, severity, category, employee, assignee, ruleId, conversationId, from,
                 to, sort, page, size));
     }
 

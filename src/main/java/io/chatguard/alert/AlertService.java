@@ -23,6 +23,7 @@ import io.chatguard.alert.AlertViews.HitView;
 import io.chatguard.alert.AlertViews.MessageSummary;
 import io.chatguard.alert.AlertViews.StateView;
 import io.chatguard.archive.ArchiveService;
+import io.chatguard.archive.ArchiveSignal;
 import io.chatguard.archive.MessageText;
 import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
@@ -114,6 +115,84 @@ public class AlertService {
                 }
             }
         }
+    }
+
+    /**
+     * Turns ingestion signals into alerts, walking them behind a cursor that moves with each batch: a seq
+     * gap (the archive is incomplete), a recall of a message in which a rule hit, and an employee's
+     * recalls reaching {@link AlertConfig#recallThreshold()} within {@link AlertConfig#recallWindow()}.
+     * Returns how many alerts it raised.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public int raiseFromSignals() {
+        int raised = 0;
+        Instant settled = clock.instant().minus(config.signalSettle());
+        while (true) {
+            Integer batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<ArchiveSignal> signals = archive.signalsAfter(alerts.signalCursor(), settled, 500);
+                if (signals.isEmpty()) {
+                    return null;
+                }
+                int n = 0;
+                for (ArchiveSignal s : signals) {
+                    n += raiseFrom(s);
+                }
+                alerts.advanceSignalCursor(signals.get(signals.size() - 1).id());
+                return n;
+            });
+            if (batch == null) {
+                return raised;
+            }
+            raised += batch;
+        }
+    }
+
+    private int raiseFrom(ArchiveSignal s) {
+        Instant now = clock.instant();
+        int n = 0;
+        if (alerts.existsForSignal(s.id())) {
+            return 0;
+        }
+        if ("seq_gap".equals(s.kind())) {
+            long missing = s.seqTo() - s.seqFrom() + 1;
+            signalAlert("seq_gap", s.id(), null, null, "会话存档缺失 seq " + s.seqFrom() + "–" + s.seqTo() + "（共 " + missing
+                    + " 条，来源 " + s.source() + "），存档可能不完整", now);
+            return 1;
+        }
+        if ("recall".equals(s.kind())) {
+            java.util.Optional<Long> recalled = archive.messageId(s.preMsgid());
+            if (recalled.isPresent() && scans.hasFindings(recalled.get())) {
+                signalAlert("recall", s.id(), recalled.get(), s.sender(),
+                        "员工撤回了一条命中规则的消息（" + s.preMsgid() + "）", now);
+                n++;
+            }
+            if (s.sender() != null) {
+                Instant since = s.detectedAt().minus(config.recallWindow());
+                long count = archive.recallCount(s.sender(), since, s.detectedAt().plusMillis(1));
+                if (count >= config.recallThreshold() && !alerts.recallBurstSince(s.sender(), now.minus(config.recallWindow()))) {
+                    signalAlert("recall", null, null, s.sender(), "员工 " + s.sender() + " 在 " + config.recallWindow().toHours()
+                            + " 小时内撤回 " + count + " 条消息", now);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void signalAlert(String kind, Long signalId, Long messageId, String employee, String detail, Instant now) {
+        var a = new Alert();
+        a.kind = kind;
+        a.signalId = signalId;
+        a.messageId = messageId;
+        a.employeeUserid = employee;
+        a.severity = "high";
+        a.status = AlertStatus.OPEN.label();
+        a.detail = detail;
+        a.createdAt = now;
+        a.dueAt = now.plus(config.sla().high());
+        a.tags = List.of();
+        alerts.persist(a);
+        record(a, SYSTEM, "raise", null, a.state(), detail, now);
     }
 
     private void raise(FindingRecord f, String actor, Instant now) {

@@ -16,17 +16,18 @@ public final class AlertViews {
      *
      * @param overdue open past its review deadline
      * @param unmatchedVersion set when a rescan under that rules version found the rule no longer matches
+     * @param detail what a signal alert (seq gap, recall) is about; null for rule hits
      */
     public record AlertView(long id, String kind, String status, String severity, String category, String ruleId,
             String rulesVersion, String assignee, String resolution, String employee, Long conversationId,
             Long messageId, Instant messageTime, Instant createdAt, Instant dueAt, Instant closedAt, boolean overdue,
-            List<String> tags, String unmatchedVersion) {
+            List<String> tags, String unmatchedVersion, String detail) {
 
         static AlertView of(Alert a, Instant now) {
             boolean overdue = !"closed".equals(a.status) && a.dueAt != null && a.dueAt.isBefore(now);
             return new AlertView(a.id, a.kind, a.status, a.severity, a.category, a.ruleId, a.rulesVersion, a.assignee,
                     a.resolution, a.employeeUserid, a.conversationId, a.messageId, a.messageTime, a.createdAt, a.dueAt,
-                    a.closedAt, overdue, List.copyOf(a.tags), a.unmatchedVersion);
+                    a.closedAt, overdue, List.copyOf(a.tags), a.unmatchedVersion, a.detail);
         }
     }
 

@@ -57,6 +57,44 @@ public class ArchiveService {
                 x.msgtime, x.msgtype, x.contentText)).toList();
     }
 
+    /**
+     * Signals above {@code afterId}, in id order, detected before {@code detectedBefore} (a time by which
+     * every transaction that could still commit a lower id has ended).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<ArchiveSignal> signalsAfter(long afterId, Instant detectedBefore, int limit) {
+        List<Object[]> rows = messages.getEntityManager().createNativeQuery("select id, kind, source, seq_from, seq_to, msgid,"
+                + " pre_msgid, sender, detected_at from archive_signal where id > ?1 and detected_at < ?2 order by id")
+                .setParameter(1, afterId).setParameter(2, detectedBefore).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new ArchiveSignal(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                r[3] == null ? null : ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(),
+                (String) r[5], (String) r[6], (String) r[7], toInstant(r[8]))).toList();
+    }
+
+    /** How many messages {@code sender} recalled in {@code [from, to)}, by signal time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long recallCount(String sender, Instant from, Instant to) {
+        return ((Number) messages.getEntityManager().createNativeQuery("select count(*) from archive_signal"
+                + " where kind = 'recall' and sender = ?1 and detected_at >= ?2 and detected_at < ?3")
+                .setParameter(1, sender).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
+    }
+
+    /** The id of the message with {@code msgid}, if stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Long> messageId(String msgid) {
+        return msgid == null ? java.util.Optional.empty() : messages.findByMsgid(msgid).map(m -> m.id);
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp " + value);
+        };
+    }
+
     /** Ids above {@code afterId}, in order, of messages sent in {@code [from, to)}; null bounds are open. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> messageIdsInPeriod(long afterId, Instant from, Instant to, int limit) {

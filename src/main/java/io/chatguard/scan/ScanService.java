@@ -112,6 +112,11 @@ public class ScanService {
         }
     }
 
+    /** Whether any scan found a rule hit in message {@code messageId}. */
+    public boolean hasFindings(long messageId) {
+        return QuarkusTransaction.joiningExisting().call(() -> findings.count("messageId", messageId) > 0);
+    }
+
     /** Findings of one message under the latest rules version it was scanned with, in text order. */
     public List<FindingRecord> findingsOf(MessageText message) {
         return QuarkusTransaction.joiningExisting().call(() -> findings.latestByMessage(message.id()).stream()
