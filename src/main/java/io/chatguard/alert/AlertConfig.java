@@ -12,6 +12,18 @@ public interface AlertConfig {
     /** Time to review an alert, from when it is raised, by rule severity. */
     Sla sla();
 
+    /** Random review of clean messages: quality control of the rules themselves. */
+    Sampling sampling();
+
+    interface Sampling {
+        /** Percentage of clean messages sampled for employees without a group-specific rate; 0 disables. */
+        @WithDefault("0")
+        double defaultPercent();
+
+        /** Percentage per employee group ({@code employee.employee_group}), e.g. {@code 新员工=5}. */
+        java.util.Map<String, Double> groups();
+    }
+
     /** How often ingestion signals (seq gaps, recalls) are turned into alerts ({@code off} to disable). */
     @WithDefault("30s")
     String signalSweepEvery();

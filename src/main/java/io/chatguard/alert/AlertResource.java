@@ -41,8 +41,8 @@ public class AlertResource {
     /** {@code from}/{@code to}: message time as ISO-8601 instants ({@code 2026-11-01T00:00:00Z}). */
     @GET
     public AlertPage list(
-            @QueryParam("kind") @Pattern(regexp = "rule_hit|seq_gap|recall",
-                    message = "must be rule_hit, seq_gap or recall") String kind,
+            @QueryParam("kind") @Pattern(regexp = "rule_hit|seq_gap|recall|sample",
+                    message = "must be rule_hit, seq_gap, recall or sample") String kind,
             @QueryParam("status") @Pattern(regexp = "open|claimed|escalated|closed",
                     message = "must be open, claimed, escalated or closed") String status,
             @QueryParam("severity") @Pattern(regexp = "low|medium|high|critical",

@@ -29,6 +29,7 @@ import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
 import io.chatguard.scan.FindingRecord;
 import io.chatguard.scan.FindingsRecorded;
+import io.chatguard.scan.MessagesScanned;
 import io.chatguard.scan.RescanBatch;
 import io.chatguard.scan.RescannedMessage;
 import io.chatguard.scan.ScanService;
@@ -74,6 +75,48 @@ public class AlertService {
         for (FindingRecord f : recorded.findings()) {
             if (raised.add(f.messageId() + "/" + f.ruleId())) {
                 raise(f, SYSTEM, now);
+            }
+        }
+    }
+
+    /**
+     * Samples clean messages of a scan batch into review at their sender's group rate. Which messages are
+     * sampled follows from their msgid (a SHA-256 bucket), so a regulator can recompute the selection.
+     */
+    void onScanned(@Observes MessagesScanned batch) {
+        AlertConfig.Sampling sampling = config.sampling();
+        if (sampling.defaultPercent() <= 0 && sampling.groups().values().stream().allMatch(p -> p <= 0)) {
+            return;
+        }
+        var senders = new java.util.HashSet<String>();
+        batch.messages().forEach(m -> senders.add(m.sender()));
+        senders.remove(null);
+        Map<String, String> groups = archive.employeeGroups(senders);
+        Instant now = clock.instant();
+        for (int i = 0; i < batch.messages().size(); i++) {
+            MessageText m = batch.messages().get(i);
+            if (batch.hitCounts().get(i) > 0 || m.sender() == null) {
+                continue;
+            }
+            String group = groups.get(m.sender());
+            double percent = group != null && sampling.groups().containsKey(group) ? sampling.groups().get(group)
+                    : sampling.defaultPercent();
+            if (Sampling.selects(m.msgid(), percent)) {
+                var a = new Alert();
+                a.kind = "sample";
+                a.messageId = m.id();
+                a.rulesVersion = batch.rulesVersion();
+                a.severity = "low";
+                a.status = AlertStatus.OPEN.label();
+                a.employeeUserid = m.sender();
+                a.conversationId = m.conversationId();
+                a.messageTime = m.msgtime();
+                a.detail = "抽样复核：未命中规则的消息（" + (group == null ? "默认" : "员工组 " + group) + "，比例 " + percent + "%）";
+                a.createdAt = now;
+                a.dueAt = now.plus(config.sla().low());
+                a.tags = List.of();
+                alerts.persist(a);
+                record(a, SYSTEM, "raise", null, a.state(), a.detail, now);
             }
         }
     }

@@ -80,6 +80,22 @@ public class ArchiveService {
                 .setParameter(1, sender).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
     }
 
+    /** The employee group ({@code employee.employee_group}) of each of {@code userids} that has one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Map<String, String> employeeGroups(java.util.Collection<String> userids) {
+        if (userids.isEmpty()) {
+            return Map.of();
+        }
+        var out = new java.util.HashMap<String, String>();
+        for (Object[] r : (List<Object[]>) messages.getEntityManager().createNativeQuery("select userid, employee_group"
+                + " from employee where userid = any(?1) and employee_group is not null")
+                .setParameter(1, userids.toArray(String[]::new)).getResultList()) {
+            out.put((String) r[0], (String) r[1]);
+        }
+        return out;
+    }
+
     /** The id of the message with {@code msgid}, if stored. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Optional<Long> messageId(String msgid) {

@@ -40,6 +40,7 @@ public class ScanService {
     private final FindingRepository findings;
     private final ScanLedger ledger;
     private final Event<FindingsRecorded> recorded;
+    private final Event<MessagesScanned> scanned;
     private final ScanConfig config;
     private final Clock clock;
     /** One thread: scans of new batches run in arrival order and never contend with each other. */
@@ -47,7 +48,8 @@ public class ScanService {
             Thread.ofPlatform().name("scan-on-ingest").daemon().factory());
 
     ScanService(ArchiveService archive, RuleEngine engine, FindingRepository findings, ScanLedger ledger,
-            Event<FindingsRecorded> recorded, ScanConfig config, Clock clock) {
+            Event<FindingsRecorded> recorded, Event<MessagesScanned> scanned, ScanConfig config, Clock clock) {
+        this.scanned = scanned;
         this.archive = archive;
         this.engine = engine;
         this.findings = findings;
@@ -170,6 +172,11 @@ public class ScanService {
         }
         if (!recordedNow.isEmpty()) {
             recorded.fire(new FindingsRecorded(recordedNow));
+        }
+        List<Long> firstTime = order.stream().filter(recordedIds::contains).toList();
+        if (!firstTime.isEmpty()) {
+            scanned.fire(new MessagesScanned(firstTime.stream().map(texts::get).toList(), snapshot.version(),
+                    firstTime.stream().map(id -> verdicts.get(id).hits().size()).toList()));
         }
         return new ScanResult(recordedIds.size(), recordedNow.size());
     }

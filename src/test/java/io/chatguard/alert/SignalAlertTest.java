@@ -55,6 +55,28 @@ class SignalAlertTest {
     }
 
     @Test
+    void cleanMessagesOfASampledGroupEnterReviewAndOthersDoNot() throws SQLException {
+        String sampled = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        signal("insert into employee (userid, employee_group) values (?, 'sample-test')", sampled);
+        String cleanMsgid = testData.textMessage(sampled, "wmClient", "您好，您的开户资料已经审核通过");
+        testData.textMessage(sampled, "wmClient", "保本保收益，您放心买");
+        testData.textMessage(other, "wmClient", "您好，明天下午三点见");
+        scans.sweep();
+
+        String officer = fixtures.token(Roles.OFFICER);
+        JsonPath samples = list(officer, "kind=sample&employee=" + sampled);
+        assertThat(samples.getList("items.detail", String.class))
+                .containsExactly("抽样复核：未命中规则的消息（员工组 sample-test，比例 100.0%）");
+        long id = samples.getLong("items[0].id");
+        assertThat(given().auth().oauth2(officer).get("/api/v1/alerts/" + id).then().statusCode(200).extract()
+                .jsonPath().getString("message.msgid")).isEqualTo(cleanMsgid);
+        assertThat(list(officer, "employee=" + sampled).getList("items.kind", String.class)).contains("rule_hit")
+                .filteredOn("sample"::equals).hasSize(1);
+        assertThat(list(officer, "employee=" + other).getInt("total")).isZero();
+    }
+
+    @Test
     void gapsRecallsOfFlaggedMessagesAndRecallBurstsRaiseAlertsOnce() throws SQLException {
         String source = "src-" + UUID.randomUUID().toString().substring(0, 8);
         long gapFrom = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
