@@ -349,7 +349,8 @@ final class TermTable {
         trie.parseText(both, (begin, end, keys, index) -> {
             if (begin < scriptLength) {
                 for (int k : keys) {
-                    if (((k >>> 1) & 3) != SOUND && ((k & 1) == 0 || onWordBoundaries(text, begin, end))) {
+                    if (((k >>> 1) & 3) != SOUND && ((k & 1) == 0 || onWordBoundaries(text, begin, end))
+                            && onNumberBoundaries(text, begin, end, scriptLength)) {
                         out.add(k >>> 3, begin, end);
                     }
                 }
@@ -365,6 +366,22 @@ final class TermTable {
                 }
             }
         });
+    }
+
+    /**
+     * A term that starts or ends with a written digit does not continue a written number: "1比3" is not in
+     * "11:30" (a time), "10倍" not in "100倍". Numerals that became digits are words, not numbers (唯一一只
+     * reads 唯11只 and still holds 唯一).
+     */
+    private static boolean onNumberBoundaries(NormalizedText text, int begin, int end, int length) {
+        return !(writtenDigit(text, begin) && begin > 0 && writtenDigit(text, begin - 1))
+                && !(writtenDigit(text, end - 1) && end < length && writtenDigit(text, end));
+    }
+
+    /** Whether script char {@code i} is a digit typed as one (ASCII or full width), not a numeral. */
+    private static boolean writtenDigit(NormalizedText text, int i) {
+        char c = text.scriptChar(i);
+        return c >= '0' && c <= '9' && Character.isDigit(text.original().charAt(text.originalStart(i)));
     }
 
     private static boolean onWordBoundaries(NormalizedText text, int begin, int end) {
