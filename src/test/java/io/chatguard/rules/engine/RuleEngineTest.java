@@ -306,4 +306,23 @@ class RuleEngineTest {
         assertThat(check(rules, "年化yi fen bu shao").decision()).isEqualTo(Decision.BLOCK);
         assertThat(check(rules, "〇风险").decision()).isEqualTo(Decision.BLOCK);
     }
+
+    @Test
+    void aWrittenNumberIsNotMatchedInsideALongerOne() {
+        RuleSnapshot rules = rules("""
+              - id: ratio
+                name: 配资比例
+                severity: critical
+                action: BLOCK
+                description: 杠杆比例
+                mustAny: 1比3 | 10倍 | 唯一
+            """);
+        assertThat(check(rules, "1:3配资").decision()).isEqualTo(Decision.BLOCK);
+        assertThat(check(rules, "给您做10倍").decision()).isEqualTo(Decision.BLOCK);
+        // A time is not a ratio, and 100倍 is not 10倍.
+        assertThat(check(rules, "交易时间 9:30-11:30").decision()).isEqualTo(Decision.PASS);
+        assertThat(check(rules, "成交量放大了100倍").decision()).isEqualTo(Decision.PASS);
+        // Numerals that became digits are words: 唯一一只 still holds 唯一.
+        assertThat(check(rules, "唯一一只").decision()).isEqualTo(Decision.BLOCK);
+    }
 }
