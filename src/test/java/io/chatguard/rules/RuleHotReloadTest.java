@@ -7,14 +7,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
+import io.chatguard.testsupport.RulesCopy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +38,7 @@ class RuleHotReloadTest {
     public static class WatchedCopy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            copyRules();
+            RulesCopy.into(DIR);
             return Map.of("chatguard.rules.dir", DIR.toString(), "chatguard.rules.reload.every", "1s");
         }
     }
@@ -83,28 +81,5 @@ class RuleHotReloadTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:chatguard:problem:rule-invalid"))
                 .body("detail", containsString("kickback.yaml: rules[0] (broken)"));
-    }
-
-    private static void copyRules() {
-        try {
-            if (Files.exists(DIR)) {
-                try (Stream<Path> old = Files.walk(DIR)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Path source = Path.of("rules");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : files.toList()) {
-                    Path target = DIR.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +27,7 @@ import io.chatguard.rules.RuleService;
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
 import io.chatguard.testsupport.TestData;
+import io.chatguard.testsupport.RulesCopy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -50,7 +48,7 @@ class RescanTest {
     public static class CopiedRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            copyRules();
+            RulesCopy.into(DIR);
             return Map.of("chatguard.rules.dir", DIR.toString(), "chatguard.scan.batch-size", "1");
         }
     }
@@ -194,28 +192,5 @@ class RescanTest {
                 .body(Map.of("from", "2026-11-02T00:00:00Z", "to", "2026-11-01T00:00:00Z")).post("/api/v1/rescans")
                 .then().statusCode(400).body("detail", equalTo("from: must be before to"));
         given().auth().oauth2(officer).get("/api/v1/rescans/999999999").then().statusCode(404);
-    }
-
-    private static void copyRules() {
-        try {
-            if (Files.exists(DIR)) {
-                try (Stream<Path> old = Files.walk(DIR)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Path source = Path.of("rules");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : files.toList()) {
-                    Path target = DIR.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

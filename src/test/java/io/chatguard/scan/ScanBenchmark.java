@@ -1,12 +1,9 @@
 package io.chatguard.scan;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -28,6 +24,7 @@ import io.chatguard.rules.RuleEngine;
 import io.chatguard.rules.RuleService;
 import io.chatguard.rules.eval.CorpusEvaluation;
 import io.chatguard.rules.eval.LabelledMessage;
+import io.chatguard.testsupport.RulesCopy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -55,7 +52,7 @@ class ScanBenchmark {
     public static class OwnRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            copyRules();
+            RulesCopy.into(DIR);
             return Map.of("chatguard.rules.dir", DIR.toString(), "chatguard.scan.on-ingest", "false");
         }
     }
@@ -163,28 +160,5 @@ class ScanBenchmark {
             c.commit();
         }
         return from.plusSeconds(VOLUME);
-    }
-
-    private static void copyRules() {
-        try {
-            if (Files.exists(DIR)) {
-                try (Stream<Path> old = Files.walk(DIR)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Path source = Path.of("rules");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : files.toList()) {
-                    Path target = DIR.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
