@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import io.chatguard.rules.RuleHit;
+
 /** One rule hit in an archived message. Written once by a scan, never changed. */
 @Entity
 @Table(name = "finding")
@@ -51,4 +53,20 @@ class Finding {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+
+    static Finding of(long messageId, RuleHit hit, String rulesVersion, Instant at) {
+        Finding f = new Finding();
+        f.messageId = messageId;
+        f.ruleId = hit.ruleId();
+        f.rulesVersion = rulesVersion;
+        f.category = hit.category();
+        f.severity = hit.severity();
+        f.action = hit.action().name();
+        f.start = hit.start();
+        f.end = hit.end();
+        f.matched = hit.matched();
+        f.original = hit.original();
+        f.createdAt = at;
+        return f;
+    }
 }

@@ -188,18 +188,7 @@ public class RescanService {
         for (MessageText m : texts) {
             var hits = new ArrayList<FindingRecord>();
             for (RuleHit hit : engine.check(snapshot, m.text()).hits()) {
-                Finding f = new Finding();
-                f.messageId = m.id();
-                f.ruleId = hit.ruleId();
-                f.rulesVersion = snapshot.version();
-                f.category = hit.category();
-                f.severity = hit.severity();
-                f.action = hit.action().name();
-                f.start = hit.start();
-                f.end = hit.end();
-                f.matched = hit.matched();
-                f.original = hit.original();
-                f.createdAt = now;
+                Finding f = Finding.of(m.id(), hit, snapshot.version(), now);
                 // A batch redone after a crash finds its findings already there.
                 if (existing.add(m.id() + "/" + f.ruleId + "/" + f.start)) {
                     findings.persist(f);

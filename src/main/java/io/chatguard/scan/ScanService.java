@@ -152,18 +152,7 @@ public class ScanService {
             MessageText m = texts.get(id);
             RuleVerdict verdict = verdicts.get(id);
             for (RuleHit hit : verdict.hits()) {
-                Finding f = new Finding();
-                f.messageId = m.id();
-                f.ruleId = hit.ruleId();
-                f.rulesVersion = verdict.rulesVersion();
-                f.category = hit.category();
-                f.severity = hit.severity();
-                f.action = hit.action().name();
-                f.start = hit.start();
-                f.end = hit.end();
-                f.matched = hit.matched();
-                f.original = hit.original();
-                f.createdAt = now;
+                Finding f = Finding.of(m.id(), hit, verdict.rulesVersion(), now);
                 if (existing.add(m.id() + "/" + f.ruleId + "/" + f.start)) {
                     findings.persist(f);
                 }
