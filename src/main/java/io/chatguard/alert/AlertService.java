@@ -102,21 +102,14 @@ public class AlertService {
             double percent = group != null && sampling.groups().containsKey(group) ? sampling.groups().get(group)
                     : sampling.defaultPercent();
             if (Sampling.selects(m.msgid(), percent)) {
-                var a = new Alert();
-                a.kind = "sample";
+                Alert a = opened("sample", "low", now);
                 a.messageId = m.id();
                 a.rulesVersion = batch.rulesVersion();
-                a.severity = "low";
-                a.status = AlertStatus.OPEN.label();
                 a.employeeUserid = m.sender();
                 a.conversationId = m.conversationId();
                 a.messageTime = m.msgtime();
                 a.detail = "抽样复核：未命中规则的消息（" + (group == null ? "默认" : "员工组 " + group) + "，比例 " + percent + "%）";
-                a.createdAt = now;
-                a.dueAt = now.plus(config.sla().low());
-                a.tags = List.of();
-                alerts.persist(a);
-                record(a, SYSTEM, "raise", null, a.state(), a.detail, now);
+                persistRaised(a, SYSTEM, a.detail, now);
             }
         }
     }
@@ -223,38 +216,41 @@ public class AlertService {
     }
 
     private void signalAlert(String kind, Long signalId, Long messageId, String employee, String detail, Instant now) {
-        var a = new Alert();
-        a.kind = kind;
+        Alert a = opened(kind, "high", now);
         a.signalId = signalId;
         a.messageId = messageId;
         a.employeeUserid = employee;
-        a.severity = "high";
-        a.status = AlertStatus.OPEN.label();
         a.detail = detail;
-        a.createdAt = now;
-        a.dueAt = now.plus(config.sla().high());
-        a.tags = List.of();
-        alerts.persist(a);
-        record(a, SYSTEM, "raise", null, a.state(), detail, now);
+        persistRaised(a, SYSTEM, detail, now);
     }
 
     private void raise(FindingRecord f, String actor, Instant now) {
-        var a = new Alert();
-        a.kind = "rule_hit";
+        Alert a = opened("rule_hit", f.severity(), now);
         a.messageId = f.messageId();
         a.ruleId = f.ruleId();
         a.rulesVersion = f.rulesVersion();
         a.category = f.category();
-        a.severity = f.severity();
-        a.status = AlertStatus.OPEN.label();
         a.employeeUserid = f.sender();
         a.conversationId = f.conversationId();
         a.messageTime = f.msgtime();
+        persistRaised(a, actor, null, now);
+    }
+
+    /** A new open alert of {@code kind}, due by the SLA of {@code severity}; the caller fills in what it is about. */
+    private Alert opened(String kind, String severity, Instant now) {
+        var a = new Alert();
+        a.kind = kind;
+        a.severity = severity;
+        a.status = AlertStatus.OPEN.label();
         a.createdAt = now;
-        a.dueAt = now.plus(sla(f.severity()));
+        a.dueAt = now.plus(sla(severity));
         a.tags = List.of();
+        return a;
+    }
+
+    private void persistRaised(Alert a, String actor, String note, Instant now) {
         alerts.persist(a);
-        record(a, actor, "raise", null, a.state(), null, now);
+        record(a, actor, "raise", null, a.state(), note, now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -315,12 +311,13 @@ public class AlertService {
         List<MessageSummary> around = List.of();
         List<HitView> hits = List.of();
         if (a.messageId != null) {
-            List<MessageText> texts = archive.texts(List.of(a.messageId));
-            if (!texts.isEmpty()) {
-                message = MessageSummary.of(texts.get(0));
-                around = archive.context(a.messageId, context).stream().map(MessageSummary::of).toList();
+            List<MessageText> conversation = archive.context(a.messageId, context);
+            MessageText own = conversation.stream().filter(m -> m.id() == a.messageId).findFirst().orElse(null);
+            if (own != null) {
+                message = MessageSummary.of(own);
+                around = conversation.stream().map(MessageSummary::of).toList();
                 String rule = a.ruleId;
-                hits = scans.findingsOf(texts.get(0)).stream().map(HitView::of)
+                hits = scans.findingsOf(own).stream().map(HitView::of)
                         .sorted(Comparator.comparing((HitView h) -> !h.ruleId().equals(rule)).thenComparingInt(HitView::start))
                         .toList();
             }

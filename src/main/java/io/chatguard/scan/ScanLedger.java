@@ -52,8 +52,4 @@ class ScanLedger {
         em.createNativeQuery("update scan_cursor set last_message_id = greatest(last_message_id, ?1), updated_at = now()"
                 + " where name = 'sweep'").setParameter(1, lastMessageId).executeUpdate();
     }
-
-    long scannedCount() {
-        return ((Number) em.createNativeQuery("select count(*) from message_scan").getSingleResult()).longValue();
-    }
 }

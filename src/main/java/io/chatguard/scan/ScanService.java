@@ -126,19 +126,21 @@ public class ScanService {
     }
 
     private ScanResult scanBatch(List<Long> ids) {
-        var pending = new java.util.HashSet<>(ids);
-        ledger.scanned(ids).forEach(pending::remove);
+        var done = new java.util.HashSet<>(ledger.scanned(ids));
+        List<Long> pending = ids.stream().filter(id -> !done.contains(id)).sorted().toList();
         if (pending.isEmpty()) {
             return new ScanResult(0, 0);
         }
         RuleSnapshot snapshot = engine.snapshot();
         var texts = new HashMap<Long, MessageText>();
         var verdicts = new HashMap<Long, RuleVerdict>();
-        for (MessageText m : archive.texts(List.copyOf(new java.util.TreeSet<>(pending)))) {
+        var order = new ArrayList<Long>();
+        // In id order, as archive.texts returns them.
+        for (MessageText m : archive.texts(pending)) {
             texts.put(m.id(), m);
             verdicts.put(m.id(), engine.check(snapshot, m.text()));
+            order.add(m.id());
         }
-        List<Long> order = List.copyOf(new java.util.TreeSet<>(texts.keySet()));
         var recordedIds = new java.util.HashSet<>(ledger.record(order,
                 order.stream().map(id -> verdicts.get(id).hits().size()).toList(), snapshot.version()));
         Instant now = clock.instant();
