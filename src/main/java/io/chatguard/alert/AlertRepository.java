@@ -39,10 +39,35 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
                 + " updated_at = now() where name = 'signals'").setParameter(1, id).executeUpdate();
     }
 
-    /** The rule-hit alerts on {@code messageIds}, locked: a reviewer's action on one waits for the rescan batch. */
+    /**
+     * The rule-hit alerts on {@code messageIds}, locked: a reviewer's action on one waits for the rescan batch.
+     * Read-only: a rescan changes them only through {@link #markUnmatched} and {@link #clearUnmatched}.
+     */
+    @SuppressWarnings("unchecked")
     List<Alert> ruleHitAlerts(List<Long> messageIds) {
-        return getEntityManager().createQuery("select a from Alert a where a.kind = 'rule_hit' and a.messageId in ?1",
-                Alert.class).setParameter(1, messageIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        // One array parameter rather than an IN list: the statement stays the same whatever the batch size.
+        return getEntityManager().createNativeQuery("select * from alert where kind = 'rule_hit' and message_id = any(?1)"
+                + " order by id for update", Alert.class).setParameter(1, messageIds.toArray(Long[]::new))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /** Marks alerts {@code ids}: their rule no longer matches under {@code rulesVersion}. One statement for a batch. */
+    void markUnmatched(List<Long> ids, String rulesVersion) {
+        setUnmatched(ids, rulesVersion);
+    }
+
+    /** Clears the mark of alerts {@code ids}: their rule matches again. */
+    void clearUnmatched(List<Long> ids) {
+        setUnmatched(ids, null);
+    }
+
+    private void setUnmatched(List<Long> ids, String rulesVersion) {
+        if (!ids.isEmpty()) {
+            // The version moves as an entity update would move it, so a reviewer's stale copy is refused.
+            getEntityManager().createNativeQuery("update alert set unmatched_version = cast(?1 as text), version = version + 1"
+                    + " where id = any(?2)").setParameter(1, rulesVersion).setParameter(2, ids.toArray(Long[]::new))
+                    .executeUpdate();
+        }
     }
 
     /** {@code "<messageId>/<ruleId>"} of the rule-hit alerts already raised on {@code messageIds}. */

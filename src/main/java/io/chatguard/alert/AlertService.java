@@ -72,11 +72,13 @@ public class AlertService {
     void onFindings(@Observes FindingsRecorded recorded) {
         Instant now = clock.instant();
         var raised = alerts.ruleHitKeys(recorded.findings().stream().map(FindingRecord::messageId).distinct().toList());
+        var history = new java.util.ArrayList<AlertEvent>();
         for (FindingRecord f : recorded.findings()) {
             if (raised.add(f.messageId() + "/" + f.ruleId())) {
-                raise(f, SYSTEM, now);
+                history.add(raise(f, SYSTEM, now));
             }
         }
+        persistAll(history);
     }
 
     /**
@@ -93,6 +95,7 @@ public class AlertService {
         senders.remove(null);
         Map<String, String> groups = archive.employeeGroups(senders);
         Instant now = clock.instant();
+        var history = new java.util.ArrayList<AlertEvent>();
         for (int i = 0; i < batch.messages().size(); i++) {
             MessageText m = batch.messages().get(i);
             if (batch.hitCounts().get(i) > 0 || m.sender() == null) {
@@ -109,9 +112,10 @@ public class AlertService {
                 a.conversationId = m.conversationId();
                 a.messageTime = m.msgtime();
                 a.detail = "抽样复核：未命中规则的消息（" + (group == null ? "默认" : "员工组 " + group) + "，比例 " + percent + "%）";
-                persistRaised(a, SYSTEM, a.detail, now);
+                history.add(persistRaised(a, SYSTEM, a.detail, now));
             }
         }
+        persistAll(history);
     }
 
     /**
@@ -127,30 +131,36 @@ public class AlertService {
         for (Alert a : alerts.ruleHitAlerts(ids)) {
             byMessage.computeIfAbsent(a.messageId, k -> new java.util.ArrayList<>()).add(a);
         }
+        var history = new java.util.ArrayList<AlertEvent>();
+        var unmatched = new java.util.ArrayList<Long>();
+        var rematched = new java.util.ArrayList<Long>();
         for (RescannedMessage m : batch.messages()) {
             List<Alert> existing = byMessage.getOrDefault(m.message().id(), List.of());
             var matching = new java.util.HashSet<String>();
             for (FindingRecord f : m.hits()) {
                 if (matching.add(f.ruleId()) && existing.stream().noneMatch(a -> a.ruleId.equals(f.ruleId()))) {
-                    raise(f, actor, now);
+                    history.add(raise(f, actor, now));
                     batch.tally().newAlert();
                 }
             }
             for (Alert a : existing) {
                 boolean matches = matching.contains(a.ruleId);
                 if (!matches && a.unmatchedVersion == null) {
-                    a.unmatchedVersion = batch.rulesVersion();
-                    record(a, actor, "unmatched", a.state(), a.state(),
-                            "rule " + a.ruleId + " no longer matches under rules " + batch.rulesVersion(), now);
+                    unmatched.add(a.id);
+                    history.add(event(a, actor, "unmatched", a.state(), a.state(),
+                            "rule " + a.ruleId + " no longer matches under rules " + batch.rulesVersion(), now));
                     batch.tally().unmatched();
                 } else if (matches && a.unmatchedVersion != null) {
-                    a.unmatchedVersion = null;
-                    record(a, actor, "rematched", a.state(), a.state(),
-                            "rule " + a.ruleId + " matches again under rules " + batch.rulesVersion(), now);
+                    rematched.add(a.id);
+                    history.add(event(a, actor, "rematched", a.state(), a.state(),
+                            "rule " + a.ruleId + " matches again under rules " + batch.rulesVersion(), now));
                     batch.tally().rematched();
                 }
             }
         }
+        alerts.markUnmatched(unmatched, batch.rulesVersion());
+        alerts.clearUnmatched(rematched);
+        persistAll(history);
     }
 
     /**
@@ -204,7 +214,8 @@ public class AlertService {
             }
             if (s.sender() != null) {
                 Instant since = s.detectedAt().minus(config.recallWindow());
-                long count = archive.recallCount(s.sender(), since, s.detectedAt().plusMillis(1));
+                // Up to and including this recall: timestamps are stored to the microsecond.
+                long count = archive.recallCount(s.sender(), since, s.detectedAt().plusNanos(1_000));
                 if (count >= config.recallThreshold() && !alerts.recallBurstSince(s.sender(), now.minus(config.recallWindow()))) {
                     signalAlert("recall", null, null, s.sender(), "员工 " + s.sender() + " 在 " + config.recallWindow().toHours()
                             + " 小时内撤回 " + count + " 条消息", now);
@@ -221,10 +232,11 @@ public class AlertService {
         a.messageId = messageId;
         a.employeeUserid = employee;
         a.detail = detail;
-        persistRaised(a, SYSTEM, detail, now);
+        events.persist(persistRaised(a, SYSTEM, detail, now));
     }
 
-    private void raise(FindingRecord f, String actor, Instant now) {
+    /** Persists a new alert for a finding; returns its raise event, for the caller to persist. */
+    private AlertEvent raise(FindingRecord f, String actor, Instant now) {
         Alert a = opened("rule_hit", f.severity(), now);
         a.messageId = f.messageId();
         a.ruleId = f.ruleId();
@@ -233,7 +245,7 @@ public class AlertService {
         a.employeeUserid = f.sender();
         a.conversationId = f.conversationId();
         a.messageTime = f.msgtime();
-        persistRaised(a, actor, null, now);
+        return persistRaised(a, actor, null, now);
     }
 
     /** A new open alert of {@code kind}, due by the SLA of {@code severity}; the caller fills in what it is about. */
@@ -248,9 +260,18 @@ public class AlertService {
         return a;
     }
 
-    private void persistRaised(Alert a, String actor, String note, Instant now) {
+    /** Persists a raised alert; returns its raise event, for the caller to persist. */
+    private AlertEvent persistRaised(Alert a, String actor, String note, Instant now) {
         alerts.persist(a);
-        record(a, actor, "raise", null, a.state(), note, now);
+        return event(a, actor, "raise", null, a.state(), note, now);
+    }
+
+    /**
+     * Persists a batch's events after its alerts: inserts of one table in a row go out as one JDBC batch,
+     * where alternating alert and event inserts would each be a round trip.
+     */
+    private void persistAll(List<AlertEvent> history) {
+        history.forEach(events::persist);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -340,6 +361,11 @@ public class AlertService {
 
     private void record(Alert a, String actor, String action, AlertState before, AlertState after, String note,
             Instant at) {
+        events.persist(event(a, actor, action, before, after, note, at));
+    }
+
+    private AlertEvent event(Alert a, String actor, String action, AlertState before, AlertState after, String note,
+            Instant at) {
         var e = new AlertEvent();
         e.alertId = a.id;
         e.occurredAt = at;
@@ -348,7 +374,7 @@ public class AlertService {
         e.before = before == null ? null : write(StateView.of(before));
         e.after = write(StateView.of(after));
         e.note = note;
-        events.persist(e);
+        return e;
     }
 
     private EventView view(AlertEvent e) {

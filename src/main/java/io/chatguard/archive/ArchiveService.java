@@ -111,16 +111,20 @@ public class ArchiveService {
         };
     }
 
-    /** Ids above {@code afterId}, in order, of messages sent in {@code [from, to)}; null bounds are open. */
+
+    /**
+     * Up to {@code limit} messages with ids in {@code (afterId, upToId]} sent in {@code [from, to)} (null bounds
+     * are open), in id order, for a rescan; not a read by a person.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Long> messageIdsInPeriod(long afterId, Instant from, Instant to, int limit) {
-        return messages.idsInPeriod(afterId, from, to, limit);
+    public List<MessageText> textsInPeriod(long afterId, long upToId, Instant from, Instant to, int limit) {
+        return messages.textsInPeriod(afterId, upToId, from, to, limit);
     }
 
-    /** How many messages were sent in {@code [from, to)}; null bounds are open. */
+    /** How many messages were sent in {@code [from, to)} (null bounds are open), and their lowest and highest ids. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long countInPeriod(Instant from, Instant to) {
-        return messages.countInPeriod(from, to);
+    public PeriodExtent extentOf(Instant from, Instant to) {
+        return messages.extentOf(from, to);
     }
 
     /**

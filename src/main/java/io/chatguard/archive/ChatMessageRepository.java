@@ -1,6 +1,7 @@
 package io.chatguard.archive;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,19 +34,63 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
         return find(q, m.conversationId, m.msgtime, m.id).page(0, n).list();
     }
 
-    /** Ids above {@code afterId} of messages sent in {@code [from, to)} (either bound may be null), in id order. */
-    List<Long> idsInPeriod(long afterId, Instant from, Instant to, int limit) {
-        return getEntityManager().createQuery("select m.id from ChatMessage m where m.id > :after"
-                + " and (cast(:from as Instant) is null or m.msgtime >= :from) and (cast(:to as Instant) is null or m.msgtime < :to)"
-                + " order by m.id", Long.class)
-                .setParameter("after", afterId).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(limit).getResultList();
+    /** Up to {@code limit} messages with ids in {@code (afterId, upToId]} sent in {@code [from, to)}, in id order. */
+    List<MessageText> textsInPeriod(long afterId, long upToId, Instant from, Instant to, int limit) {
+        // Plain JDBC: a rescan reads millions of rows; Hibernate's per-row work would cost more than the read.
+        // Walks the primary key; the period is a filter (messages are stored roughly in time order).
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (var ps = c.prepareStatement("select id, msgid, sender, tolist, roomid, conversation_id, msgtime, msgtype,"
+                    + " content_text from chat_message where id > ? and id <= ?"
+                    + " and (?::timestamptz is null or msgtime >= ?) and (?::timestamptz is null or msgtime < ?)"
+                    + " order by id limit ?")) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, upToId);
+                var fromTs = from == null ? null : java.sql.Timestamp.from(from);
+                var toTs = to == null ? null : java.sql.Timestamp.from(to);
+                ps.setTimestamp(3, fromTs);
+                ps.setTimestamp(4, fromTs);
+                ps.setTimestamp(5, toTs);
+                ps.setTimestamp(6, toTs);
+                ps.setInt(7, limit);
+                ps.setFetchSize(limit);
+                var out = new java.util.ArrayList<MessageText>(limit);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Array tolist = rs.getArray(4);
+                        long conversationId = rs.getLong(6);
+                        Long conversation = rs.wasNull() ? null : conversationId;
+                        out.add(new MessageText(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                tolist == null ? List.of() : List.of((String[]) tolist.getArray()), rs.getString(5),
+                                conversation, rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
-    long countInPeriod(Instant from, Instant to) {
-        return getEntityManager().createQuery("select count(m) from ChatMessage m where"
-                + " (cast(:from as Instant) is null or m.msgtime >= :from) and (cast(:to as Instant) is null or m.msgtime < :to)",
-                Long.class).setParameter("from", from).setParameter("to", to).getSingleResult();
+    /** How many messages were sent in {@code [from, to)} (null bounds are open), and their lowest and highest ids. */
+    PeriodExtent extentOf(Instant from, Instant to) {
+        // Only the bounds given, so the planner can use the BRIN index on msgtime (an "is null or" cannot).
+        var where = new ArrayList<String>();
+        if (from != null) {
+            where.add("m.msgtime >= :from");
+        }
+        if (to != null) {
+            where.add("m.msgtime < :to");
+        }
+        var query = getEntityManager().createQuery("select count(m), min(m.id), max(m.id) from ChatMessage m"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)), Object[].class);
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        Object[] row = query.getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        return count == 0 ? new PeriodExtent(0, 0, 0)
+                : new PeriodExtent(count, ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     /** Ids above {@code afterId} of messages stored before {@code storedBefore}, in id order. */

@@ -12,7 +12,11 @@ import jakarta.persistence.Table;
 
 import io.chatguard.rules.RuleHit;
 
-/** One rule hit in an archived message. Written once by a scan, never changed. */
+/**
+ * One rule hit in an archived message, written by the scan that first found it. It stays current while
+ * later scans find it again; when one no longer does, it is retired with that scan's rules version, never
+ * deleted.
+ */
 @Entity
 @Table(name = "finding")
 class Finding {
@@ -53,6 +57,18 @@ class Finding {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+
+    @Column(name = "retired_version")
+    String retiredVersion;
+
+    @Column(name = "retired_at")
+    Instant retiredAt;
+
+    /** Whether {@code hit} is this finding again: same rule, span, match, category, severity and action. */
+    boolean sameAs(RuleHit hit) {
+        return ruleId.equals(hit.ruleId()) && start == hit.start() && end == hit.end() && matched.equals(hit.matched())
+                && category.equals(hit.category()) && severity.equals(hit.severity()) && action.equals(hit.action().name());
+    }
 
     static Finding of(long messageId, RuleHit hit, String rulesVersion, Instant at) {
         Finding f = new Finding();

@@ -1,6 +1,9 @@
 package io.chatguard.scan;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,16 +12,34 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
 
-    /** {@code "<messageId>/<ruleId>/<start>"} of the findings already recorded for these messages under {@code version}. */
-    java.util.Set<String> keysOf(List<Long> messageIds, String version) {
-        return new java.util.HashSet<>(getEntityManager().createQuery("select concat(f.messageId, '/', f.ruleId, '/', f.start)"
-                + " from Finding f where f.messageId in ?1 and f.rulesVersion = ?2", String.class)
-                .setParameter(1, messageIds).setParameter(2, version).getResultList());
+    /** {@code "<messageId>/<ruleId>/<start>"} of the current findings of these messages. */
+    Set<String> currentKeys(List<Long> messageIds) {
+        return new HashSet<>(getEntityManager().createQuery("select concat(f.messageId, '/', f.ruleId, '/', f.start)"
+                + " from Finding f where f.messageId in ?1 and f.retiredVersion is null", String.class)
+                .setParameter(1, messageIds).getResultList());
     }
 
-    /** The message's findings under the latest rules version it was scanned with (a rescan adds a version). */
-    List<Finding> latestByMessage(long messageId) {
-        return list("messageId = ?1 and rulesVersion = (select f.rulesVersion from Finding f where f.messageId = ?1"
-                + " order by f.createdAt desc, f.id desc limit 1) order by start, ruleId", messageId);
+    /** The current findings of these messages, by message id and then in text order; read-only. */
+    @SuppressWarnings("unchecked")
+    List<Finding> current(List<Long> messageIds) {
+        // One array parameter: an IN list of a batch's ids would be a new statement for every batch size.
+        return getEntityManager().createNativeQuery("select * from finding where message_id = any(?1)"
+                + " and retired_version is null order by message_id, start_offset, rule_id", Finding.class)
+                .setParameter(1, messageIds.toArray(Long[]::new))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /** The message's current findings, in text order. */
+    List<Finding> currentByMessage(long messageId) {
+        return list("messageId = ?1 and retiredVersion is null order by start, ruleId", messageId);
+    }
+
+    /** Retires findings {@code ids}: the scan with {@code version} no longer found them. */
+    void retire(List<Long> ids, String version, Instant at) {
+        if (!ids.isEmpty()) {
+            getEntityManager().createNativeQuery("update finding set retired_version = ?1, retired_at = ?2"
+                    + " where id = any(?3) and retired_version is null")
+                    .setParameter(1, version).setParameter(2, at).setParameter(3, ids.toArray(Long[]::new)).executeUpdate();
+        }
     }
 }

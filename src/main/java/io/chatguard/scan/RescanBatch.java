@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param jobId the rescan job
  * @param rulesVersion the version the batch was checked with
- * @param messages every message of the batch, with or without hits
+ * @param messages the messages of the batch whose hits changed (or whose last scan is not known), each with
+ *     its current findings, possibly none; messages whose hits the new rules left as they were are not here
  * @param tally counts observers report back
  */
 public record RescanBatch(long jobId, String rulesVersion, List<RescannedMessage> messages, Tally tally) {

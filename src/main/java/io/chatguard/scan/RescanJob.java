@@ -46,6 +46,12 @@ class RescanJob {
     @Column(name = "last_message_id", nullable = false)
     long lastMessageId;
 
+    @Column(name = "last_period_message_id")
+    Long lastPeriodMessageId;
+
+    @Column(name = "changed_messages", nullable = false)
+    long changedMessages;
+
     @Column(name = "new_alerts", nullable = false)
     long newAlerts;
 

@@ -3,10 +3,13 @@ package io.chatguard.scan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.chatguard.archive.ArchiveService;
 import io.chatguard.archive.MessageText;
+import io.chatguard.archive.PeriodExtent;
 import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
 import io.chatguard.rules.RuleEngine;
@@ -28,8 +32,10 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Retroactive rescans: after a rules change, the messages of a time range are checked again with the
- * rules in force. Alerts are raised for new (message, rule) pairs, and alerts whose rule no longer
- * matches are marked, never deleted (see {@link RescanBatch}). One job runs at a time in the
+ * rules in force. Only what the change changed is written: a message whose hits match the digest of its
+ * last scan needs nothing; for the others findings are added or retired, alerts are raised for new
+ * (message, rule) pairs, and alerts whose rule no longer matches are marked, never deleted (see
+ * {@link RescanBatch}). One job runs at a time in the
  * background; every batch commits its findings, alert changes and the job's cursor together, and jobs
  * still running when the service stopped resume from their cursor at start-up.
  */
@@ -48,6 +54,15 @@ public class RescanService {
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("rescan").daemon().factory());
+    /** Reads the next page of a job while the runner checks the current one. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("rescan-read").daemon().factory());
+    /** Writes the checked batches, one at a time and in order. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("rescan-write").daemon().factory());
+    /** Check a share of each page beside the runner. */
+    private final ExecutorService checkers;
+    private final int checkThreads;
 
     RescanService(RescanJobRepository jobs, FindingRepository findings, ArchiveService archive, RuleEngine engine,
             Event<RescanBatch> batches, ScanConfig config, ScanLedger ledger, AccessAudit audit, Clock clock) {
@@ -60,6 +75,9 @@ public class RescanService {
         this.config = config;
         this.audit = audit;
         this.clock = clock;
+        this.checkThreads = config.rescanThreads().orElse(Runtime.getRuntime().availableProcessors());
+        this.checkers = Executors.newFixedThreadPool(Math.max(1, checkThreads - 1),
+                Thread.ofPlatform().name("rescan-check-", 0).daemon().factory());
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -125,7 +143,12 @@ public class RescanService {
             j.from = request.from();
             j.to = request.to();
             j.status = "running";
-            j.total = archive.countInPeriod(request.from(), request.to());
+            PeriodExtent extent = archive.extentOf(request.from(), request.to());
+            j.total = extent.count();
+            // The walk covers the ids the period had at the start: a recent period skips the years before it,
+            // and the last batch does not read on to the end of the archive.
+            j.lastMessageId = Math.max(0, extent.firstId() - 1);
+            j.lastPeriodMessageId = extent.lastId();
             j.startedAt = now;
             j.updatedAt = now;
             jobs.persist(j);
@@ -158,59 +181,229 @@ public class RescanService {
         });
     }
 
-    /** Runs up to {@code maxBatches} batches of job {@code id}, each in its own transaction; stops early when the job is no longer running or finishes it. */
+    /** What a job walks: its period, the highest id in it, and where its cursor stands. */
+    private record Walk(Instant from, Instant to, long upToId, long cursor) {
+    }
+
+    /**
+     * A page of messages and what their last scans found (hit digests; a message never scanned is absent,
+     * one scanned before digests existed maps to null).
+     */
+    private record Page(List<MessageText> messages, Map<Long, Long> digests) {
+        long lastId() {
+            return messages.get(messages.size() - 1).id();
+        }
+    }
+
+    /** A message checked with the rules in force. */
+    private record Checked(MessageText message, List<RuleHit> hits, long digest) {
+    }
+
+    /**
+     * Runs up to {@code maxBatches} batches of job {@code id}; stops early when the job is no longer running
+     * or finishes it. A pipeline: while a batch is checked (on every core), the next page is read and the
+     * batch before is written. Each batch commits its changes with the job's cursor, in order, so a stop
+     * anywhere resumes at a batch boundary.
+     */
     void runBatches(long id, int maxBatches) {
-        for (int b = 0; b < maxBatches; b++) {
-            boolean more = QuarkusTransaction.requiringNew().call(() -> runBatch(id));
-            if (!more) {
-                return;
+        Walk walk = QuarkusTransaction.requiringNew().call(() -> {
+            RescanJob j = find(id);
+            return "running".equals(j.status) ? new Walk(j.from, j.to,
+                    j.lastPeriodMessageId == null ? Long.MAX_VALUE : j.lastPeriodMessageId, j.lastMessageId) : null;
+        });
+        if (walk == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        long waitedForPages = 0;
+        long checking = 0;
+        long waitedForWrites = 0;
+        long messages = 0;
+        Future<Page> nextPage = reader.submit(() -> read(walk, walk.cursor()));
+        Future<Boolean> writing = null;
+        try {
+            for (int b = 0; b < maxBatches; b++) {
+                long t0 = System.nanoTime();
+                Page page = await(nextPage);
+                nextPage = null;
+                long t1 = System.nanoTime();
+                waitedForPages += t1 - t0;
+                if (page.messages().isEmpty()) {
+                    if (writing != null && !await(writing)) {
+                        return;
+                    }
+                    writing = null;
+                    QuarkusTransaction.requiringNew().run(() -> finish(id));
+                    LOG.infof("rescan %d done: %d messages in %d ms; waited %d ms for pages, checked %d ms, waited %d ms for writes",
+                            id, messages, (System.nanoTime() - started) / 1_000_000, waitedForPages / 1_000_000,
+                            checking / 1_000_000, waitedForWrites / 1_000_000);
+                    return;
+                }
+                if (b + 1 < maxBatches) {
+                    long after = page.lastId();
+                    nextPage = reader.submit(() -> read(walk, after));
+                }
+                RuleSnapshot snapshot = engine.snapshot();
+                List<Checked> checked = check(snapshot, page);
+                long t2 = System.nanoTime();
+                checking += t2 - t1;
+                if (writing != null && !await(writing)) {
+                    return;
+                }
+                waitedForWrites += System.nanoTime() - t2;
+                writing = writer.submit(() -> QuarkusTransaction.requiringNew().call(
+                        () -> write(id, snapshot.version(), page, checked)));
+                messages += checked.size();
+            }
+            if (writing != null) {
+                await(writing);
+            }
+            writing = null;
+        } finally {
+            if (nextPage != null) {
+                // A page read ahead that no batch will use; reading wrote nothing.
+                nextPage.cancel(false);
+            }
+            if (writing != null) {
+                // Failing: let the batch being written commit or roll back before the job is marked.
+                try {
+                    writing.get();
+                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+                    LOG.debugf("rescan %d: the batch being written when the run failed did not commit: %s", id, e);
+                }
             }
         }
     }
 
-    private boolean runBatch(long id) {
+    private Page read(Walk walk, long after) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<MessageText> messages = archive.textsInPeriod(after, walk.upToId(), walk.from(), walk.to(),
+                    config.rescanBatchSize());
+            return new Page(messages, ledger.digests(messages.stream().map(MessageText::id).toList()));
+        });
+    }
+
+    private static <T> T await(Future<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rescan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Checks a page, split across the checker threads and this one. */
+    private List<Checked> check(RuleSnapshot snapshot, Page page) {
+        List<MessageText> messages = page.messages();
+        var out = new Checked[messages.size()];
+        int parts = Math.max(1, Math.min(checkThreads, messages.size() / 64));
+        int step = (messages.size() + parts - 1) / parts;
+        var helpers = new ArrayList<Future<?>>(parts - 1);
+        for (int p = 1; p < parts; p++) {
+            int from = p * step;
+            int to = Math.min(messages.size(), from + step);
+            helpers.add(checkers.submit(() -> check(snapshot, messages, from, to, out)));
+        }
+        check(snapshot, messages, 0, Math.min(step, messages.size()), out);
+        helpers.forEach(RescanService::await);
+        return java.util.Arrays.asList(out);
+    }
+
+    private void check(RuleSnapshot snapshot, List<MessageText> messages, int from, int to, Checked[] out) {
+        for (int i = from; i < to; i++) {
+            MessageText m = messages.get(i);
+            List<RuleHit> hits = engine.check(snapshot, m.text()).hits();
+            out[i] = new Checked(m, hits, HitDigest.of(hits));
+        }
+    }
+
+    /**
+     * Writes one checked page in the caller's transaction: for the messages whose hits differ from what
+     * their last scan found, new findings are added, vanished ones retired and the alert diff is fired;
+     * messages whose hits are unchanged need no write. Then the cursor moves. Returns false, writing
+     * nothing, when the job is no longer running.
+     */
+    private boolean write(long id, String version, Page page, List<Checked> checked) {
         RescanJob j = jobs.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (!"running".equals(j.status)) {
             return false;
         }
-        Instant now = clock.instant();
-        List<Long> ids = archive.messageIdsInPeriod(j.lastMessageId, j.from, j.to, config.batchSize());
-        if (ids.isEmpty()) {
-            j.status = "done";
-            j.finishedAt = now;
-            j.updatedAt = now;
-            return false;
-        }
-        RuleSnapshot snapshot = engine.snapshot();
-        List<MessageText> texts = archive.texts(ids);
-        Set<String> existing = findings.keysOf(ids, snapshot.version());
-        var rescanned = new ArrayList<RescannedMessage>(texts.size());
-        for (MessageText m : texts) {
-            var hits = new ArrayList<FindingRecord>();
-            for (RuleHit hit : engine.check(snapshot, m.text()).hits()) {
-                Finding f = Finding.of(m.id(), hit, snapshot.version(), now);
-                // A batch redone after a crash finds its findings already there.
-                if (existing.add(m.id() + "/" + f.ruleId + "/" + f.start)) {
-                    findings.persist(f);
-                }
-                hits.add(FindingRecord.of(f, m));
-            }
-            rescanned.add(new RescannedMessage(m, hits));
-        }
-        // Messages never scanned before (stored while scanning was off, or not yet swept) count as scanned now.
-        ledger.record(rescanned.stream().map(r -> r.message().id()).toList(),
-                rescanned.stream().map(r -> r.hits().size()).toList(), snapshot.version());
+        List<Checked> changed = checked.stream().filter(c -> {
+            Long before = page.digests().get(c.message().id());
+            return before == null || before != c.digest();
+        }).toList();
         var tally = new RescanBatch.Tally();
-        batches.fire(new RescanBatch(id, snapshot.version(), rescanned, tally));
-        j.done += ids.size();
-        j.lastMessageId = ids.get(ids.size() - 1);
+        if (!changed.isEmpty()) {
+            batches.fire(new RescanBatch(id, version, recordChanges(version, changed), tally));
+        }
+        j.done += checked.size();
+        j.lastMessageId = page.lastId();
+        j.changedMessages += changed.size();
         j.newAlerts += tally.newAlerts;
         j.unmatchedAlerts += tally.unmatchedAlerts;
         j.rematchedAlerts += tally.rematchedAlerts;
-        j.updatedAt = now;
+        j.updatedAt = clock.instant();
         return true;
     }
 
+    /** Brings the findings of {@code changed} in line with their new hits; returns each message with its current findings. */
+    private List<RescannedMessage> recordChanges(String version, List<Checked> changed) {
+        List<Long> ids = changed.stream().map(c -> c.message().id()).toList();
+        // First, so a scan of a never-scanned message among them waits for this batch and then skips it.
+        ledger.recordChanged(ids, changed.stream().map(c -> c.hits().size()).toList(),
+                changed.stream().map(Checked::digest).toList(), version);
+        Map<Long, List<Finding>> current = new HashMap<>();
+        for (Finding f : findings.current(ids)) {
+            current.computeIfAbsent(f.messageId, k -> new ArrayList<>()).add(f);
+        }
+        Instant now = clock.instant();
+        var retired = new ArrayList<Long>();
+        var added = new ArrayList<Finding>();
+        var kept = new HashMap<Long, List<Finding>>();
+        for (Checked c : changed) {
+            List<Finding> before = new ArrayList<>(current.getOrDefault(c.message().id(), List.of()));
+            var after = new ArrayList<Finding>(c.hits().size());
+            for (RuleHit hit : c.hits()) {
+                Finding same = null;
+                for (Finding f : before) {
+                    if (f.sameAs(hit)) {
+                        same = f;
+                        break;
+                    }
+                }
+                if (same != null) {
+                    before.remove(same);
+                    after.add(same);
+                } else {
+                    Finding f = Finding.of(c.message().id(), hit, version, now);
+                    added.add(f);
+                    after.add(f);
+                }
+            }
+            before.forEach(f -> retired.add(f.id));
+            kept.put(c.message().id(), after);
+        }
+        // Retired before the new ones are inserted: a hit whose span moved keeps its (message, rule, start).
+        findings.retire(retired, version, now);
+        added.forEach(findings::persist);
+        var out = new ArrayList<RescannedMessage>(changed.size());
+        for (Checked c : changed) {
+            MessageText m = c.message();
+            out.add(new RescannedMessage(m, kept.get(m.id()).stream().map(f -> FindingRecord.of(f, m)).toList()));
+        }
+        return out;
+    }
+
+    private void finish(long id) {
+        RescanJob j = jobs.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if ("running".equals(j.status)) {
+            j.status = "done";
+            j.finishedAt = clock.instant();
+            j.updatedAt = j.finishedAt;
+        }
+    }
 
     private RescanJob find(long id) {
         RescanJob j = jobs.findById(id);
@@ -223,5 +416,8 @@ public class RescanService {
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        reader.shutdownNow();
+        writer.shutdownNow();
+        checkers.shutdownNow();
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param done messages rescanned so far
  * @param perSecond messages per second since the job last (re)started
  * @param etaSeconds seconds left at that rate, or null when unknown or finished
+ * @param changedMessages messages whose hits the rules in force changed (findings added or retired)
  * @param newAlerts alerts raised for (message, rule) pairs that had none
  * @param unmatchedAlerts alerts whose rule no longer matches their message (marked, not deleted)
  * @param rematchedAlerts marked alerts whose rule matches again
@@ -24,7 +25,7 @@ import java.time.Instant;
  * @param error why it failed, or null
  */
 public record RescanView(long id, String status, String rulesVersion, Instant from, Instant to, long total, long done,
-        double perSecond, Long etaSeconds, long newAlerts, long unmatchedAlerts, long rematchedAlerts,
+        double perSecond, Long etaSeconds, long changedMessages, long newAlerts, long unmatchedAlerts, long rematchedAlerts,
         String requestedBy, Instant startedAt, Instant finishedAt, String error) {
 
     static RescanView of(RescanJob j, Instant now) {
@@ -34,6 +35,6 @@ public record RescanView(long id, String status, String rulesVersion, Instant fr
         double rate = (j.done - j.doneAtResume) / seconds;
         Long eta = !"running".equals(j.status) || rate <= 0 ? null : (long) Math.ceil(Math.max(0, j.total - j.done) / rate);
         return new RescanView(j.id, j.status, j.rulesVersion, j.from, j.to, j.total, j.done, Math.round(rate * 10) / 10.0,
-                eta, j.newAlerts, j.unmatchedAlerts, j.rematchedAlerts, j.requestedBy, j.startedAt, j.finishedAt, j.error);
+                eta, j.changedMessages, j.newAlerts, j.unmatchedAlerts, j.rematchedAlerts, j.requestedBy, j.startedAt, j.finishedAt, j.error);
     }
 }

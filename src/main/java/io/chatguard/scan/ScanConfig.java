@@ -20,6 +20,16 @@ public interface ScanConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Messages per rescan transaction. Larger than {@link #batchSize()}: most messages of a rescan need no
+     * write, so the cost per batch (a round trip for the page, one for the job's cursor) is what counts.
+     */
+    @WithDefault("5000")
+    int rescanBatchSize();
+
+    /** Threads that check a rescan's messages, the rescan's own included; default: one per core. */
+    java.util.OptionalInt rescanThreads();
+
     /** How often the sweep looks for messages that were stored but not scanned ({@code off} to disable). */
     @WithDefault("30s")
     String sweepEvery();

@@ -25,22 +25,60 @@ class ScanLedger {
     }
 
     /**
-     * Records messages {@code ids} as scanned with {@code rulesVersion} and their hit counts; returns the
-     * ids this call recorded. A concurrent scan of the same message waits for this transaction and then
-     * records nothing, so each message's findings are written once.
+     * Records messages {@code ids} as scanned with {@code rulesVersion}, their hit counts and hit digests;
+     * returns the ids this call recorded. A concurrent scan or rescan of the same message waits for this
+     * transaction and then records nothing, so each message's first findings are written once.
      */
     @SuppressWarnings("unchecked")
-    List<Long> record(List<Long> ids, List<Integer> hitCounts, String rulesVersion) {
+    List<Long> record(List<Long> ids, List<Integer> hitCounts, List<Long> digests, String rulesVersion) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return ((List<Number>) em.createNativeQuery("insert into message_scan (message_id, rules_version, hit_count)"
-                + " select id, ?3, hits from unnest(cast(?1 as bigint[]), cast(?2 as int[])) as s(id, hits)"
-                + " on conflict do nothing returning message_id")
+        return ((List<Number>) em.createNativeQuery("insert into message_scan (message_id, rules_version, hit_count, hits_digest)"
+                + " select id, ?3, hits, digest from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?4 as bigint[]))"
+                + " as s(id, hits, digest) on conflict do nothing returning message_id")
                 .setParameter(1, ids.toArray(Long[]::new))
                 .setParameter(2, hitCounts.toArray(Integer[]::new))
                 .setParameter(3, rulesVersion)
+                .setParameter(4, digests.toArray(Long[]::new))
                 .getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Records that a rescan with {@code rulesVersion} changed the hits of messages {@code ids}, inserting
+     * the rows of messages never scanned. The rows stay locked until the transaction ends, so a scan of
+     * the same message waits and then finds it scanned.
+     */
+    void recordChanged(List<Long> ids, List<Integer> hitCounts, List<Long> digests, String rulesVersion) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("insert into message_scan (message_id, rules_version, hit_count, hits_digest)"
+                + " select id, ?3, hits, digest from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?4 as bigint[]))"
+                + " as s(id, hits, digest) order by id on conflict (message_id) do update set rules_version = excluded.rules_version,"
+                + " hit_count = excluded.hit_count, hits_digest = excluded.hits_digest, scanned_at = now()")
+                .setParameter(1, ids.toArray(Long[]::new))
+                .setParameter(2, hitCounts.toArray(Integer[]::new))
+                .setParameter(3, rulesVersion)
+                .setParameter(4, digests.toArray(Long[]::new))
+                .executeUpdate();
+    }
+
+    /**
+     * The stored hit digests of those of {@code ids} that were scanned: {@code null} values for scans
+     * that predate digests. Messages never scanned are absent.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.Map<Long, Long> digests(List<Long> ids) {
+        var out = new java.util.HashMap<Long, Long>(ids.size() * 2);
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select message_id, hits_digest from message_scan"
+                + " where message_id = any(?1)").setParameter(1, ids.toArray(Long[]::new)).getResultList()) {
+            out.put(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue());
+        }
+        return out;
     }
 
     long sweepCursor() {

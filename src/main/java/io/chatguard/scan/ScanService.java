@@ -119,9 +119,9 @@ public class ScanService {
         return QuarkusTransaction.joiningExisting().call(() -> findings.count("messageId", messageId) > 0);
     }
 
-    /** Findings of one message under the latest rules version it was scanned with, in text order. */
+    /** The current findings of one message (what the latest scan of it found), in text order. */
     public List<FindingRecord> findingsOf(MessageText message) {
-        return QuarkusTransaction.joiningExisting().call(() -> findings.latestByMessage(message.id()).stream()
+        return QuarkusTransaction.joiningExisting().call(() -> findings.currentByMessage(message.id()).stream()
                 .map(f -> FindingRecord.of(f, message)).toList());
     }
 
@@ -142,10 +142,11 @@ public class ScanService {
             order.add(m.id());
         }
         var recordedIds = new java.util.HashSet<>(ledger.record(order,
-                order.stream().map(id -> verdicts.get(id).hits().size()).toList(), snapshot.version()));
+                order.stream().map(id -> verdicts.get(id).hits().size()).toList(),
+                order.stream().map(id -> HitDigest.of(verdicts.get(id).hits())).toList(), snapshot.version()));
         Instant now = clock.instant();
-        // A rescan may have checked these messages with this version already.
-        var existing = findings.keysOf(order, snapshot.version());
+        // Findings recorded before message_scan rows existed for them (an interrupted older scan).
+        var existing = findings.currentKeys(order);
         var recordedNow = new ArrayList<FindingRecord>();
         for (long id : order) {
             if (!recordedIds.contains(id)) {

@@ -49,7 +49,8 @@ class RescanTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             RulesCopy.into(DIR);
-            return Map.of("chatguard.rules.dir", DIR.toString(), "chatguard.scan.batch-size", "1");
+            return Map.of("chatguard.rules.dir", DIR.toString(), "chatguard.scan.batch-size", "1",
+                    "chatguard.scan.rescan-batch-size", "1");
         }
     }
 
@@ -84,6 +85,24 @@ class RescanTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each finding of a message as "rule found by version, current" or "... retired by version". */
+    private List<String> findingRows(long messageId) {
+        var out = new java.util.ArrayList<String>();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select rule_id, rules_version, retired_version from finding where message_id = ? order by id")) {
+            ps.setLong(1, messageId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " found by " + rs.getString(2)
+                            + (rs.getString(3) == null ? ", current" : ", retired by " + rs.getString(3)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     private JsonPath alerts(String token, String employee) {
@@ -149,9 +168,15 @@ class RescanTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(rescans.get(created.id()).status()));
 
         RescanView done = rescans.get(created.id());
-        assertThat(done).extracting(RescanView::total, RescanView::done, RescanView::newAlerts, RescanView::unmatchedAlerts,
-                RescanView::rulesVersion).containsExactly(3L, 3L, (long) expectedNew.size(), (long) expectedUnmatched.size(),
-                version);
+        // Two messages changed (one gained a promise hit, one lost its rebate hit); 保本保收益 was confirmed as it was.
+        assertThat(done).extracting(RescanView::total, RescanView::done, RescanView::changedMessages, RescanView::newAlerts,
+                RescanView::unmatchedAlerts, RescanView::rulesVersion)
+                .containsExactly(3L, 3L, 2L, (long) expectedNew.size(), (long) expectedUnmatched.size(), version);
+        long rebateMessage = msgidToId.get(texts.entrySet().stream().filter(e -> e.getValue().startsWith("返佣"))
+                .findFirst().orElseThrow().getKey());
+        // Findings are history: the one the new rules no longer find is retired with their version, not deleted.
+        assertThat(findingRows(rebateMessage)).isNotEmpty().allSatisfy(f -> assertThat(f).endsWith("retired by " + version));
+        assertThat(findingRows(promiseMessage)).contains("guarantee_return.principal found by " + version + ", current");
         JsonPath after = alerts(officer, employee);
         Set<String> all = new HashSet<>(beforePairs);
         all.addAll(expectedNew);
@@ -178,8 +203,8 @@ class RescanTest {
                 .body(Map.of("from", start.toString(), "to", end.toString())).post("/api/v1/rescans").then().statusCode(200)
                 .extract().as(RescanView.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(rescans.get(again.id()).status()));
-        assertThat(rescans.get(again.id())).extracting(RescanView::done, RescanView::newAlerts, RescanView::unmatchedAlerts)
-                .containsExactly(3L, 0L, 0L);
+        assertThat(rescans.get(again.id())).extracting(RescanView::done, RescanView::changedMessages, RescanView::newAlerts,
+                RescanView::unmatchedAlerts).containsExactly(3L, 0L, 0L, 0L);
     }
 
     @Test
