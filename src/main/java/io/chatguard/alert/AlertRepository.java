@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.chatguard.platform.db.SqlArrays;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -49,6 +50,58 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
         return getEntityManager().createNativeQuery("select * from alert where kind = 'rule_hit' and message_id = any(?1)"
                 + " order by id for update", Alert.class).setParameter(1, messageIds.toArray(Long[]::new))
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /**
+     * Inserts new alerts in one statement and sets their ids; for the many alerts of a scan or rescan batch.
+     * They carry no tags or signal yet, and stay unmanaged: later changes go through their own updates.
+     */
+    void insertAll(List<Alert> raised) {
+        if (raised.isEmpty()) {
+            return;
+        }
+        for (Alert a : raised) {
+            if (a.id != null || !a.tags.isEmpty() || a.signalId != null) {
+                throw new IllegalArgumentException("insertAll takes new alerts without tags or signal");
+            }
+        }
+        var ids = new java.util.HashMap<String, Long>();
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("insert into alert (kind, message_id, rule_id, rules_version, category, severity,"
+                    + " status, employee_userid, conversation_id, message_time, created_at, due_at, detail)"
+                    + " select * from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),"
+                    + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),"
+                    + " cast(? as timestamptz[]), cast(? as timestamptz[]), cast(? as timestamptz[]), cast(? as text[]))"
+                    + " returning id, kind, message_id, rule_id")) {
+                ps.setArray(1, SqlArrays.texts(c, raised, a -> a.kind));
+                ps.setArray(2, SqlArrays.longs(c, raised, a -> a.messageId));
+                ps.setArray(3, SqlArrays.texts(c, raised, a -> a.ruleId));
+                ps.setArray(4, SqlArrays.texts(c, raised, a -> a.rulesVersion));
+                ps.setArray(5, SqlArrays.texts(c, raised, a -> a.category));
+                ps.setArray(6, SqlArrays.texts(c, raised, a -> a.severity));
+                ps.setArray(7, SqlArrays.texts(c, raised, a -> a.status));
+                ps.setArray(8, SqlArrays.texts(c, raised, a -> a.employeeUserid));
+                ps.setArray(9, SqlArrays.longs(c, raised, a -> a.conversationId));
+                ps.setArray(10, SqlArrays.instants(c, raised, a -> a.messageTime));
+                ps.setArray(11, SqlArrays.instants(c, raised, a -> a.createdAt));
+                ps.setArray(12, SqlArrays.instants(c, raised, a -> a.dueAt));
+                ps.setArray(13, SqlArrays.texts(c, raised, a -> a.detail));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long messageId = rs.getLong(3);
+                        ids.put(batchKey(rs.getString(2), rs.wasNull() ? null : messageId, rs.getString(4)), rs.getLong(1));
+                    }
+                }
+            }
+        });
+        for (Alert a : raised) {
+            a.id = ids.get(batchKey(a.kind, a.messageId, a.ruleId));
+        }
+    }
+
+    /** Unique within one scan batch: a message gets one alert per rule, and is sampled at most once. */
+    private static String batchKey(String kind, Long messageId, String ruleId) {
+        return kind + "/" + messageId + "/" + ruleId;
     }
 
     /** Marks alerts {@code ids}: their rule no longer matches under {@code rulesVersion}. One statement for a batch. */

@@ -71,14 +71,14 @@ public class AlertService {
     /** Raises an alert for each (message, rule) among the new findings that has none, in the scan's transaction. */
     void onFindings(@Observes FindingsRecorded recorded) {
         Instant now = clock.instant();
-        var raised = alerts.ruleHitKeys(recorded.findings().stream().map(FindingRecord::messageId).distinct().toList());
-        var history = new java.util.ArrayList<AlertEvent>();
+        var keys = alerts.ruleHitKeys(recorded.findings().stream().map(FindingRecord::messageId).distinct().toList());
+        var raised = new java.util.ArrayList<Alert>();
         for (FindingRecord f : recorded.findings()) {
-            if (raised.add(f.messageId() + "/" + f.ruleId())) {
-                history.add(raise(f, SYSTEM, now));
+            if (keys.add(f.messageId() + "/" + f.ruleId())) {
+                raised.add(ruleHit(f, now));
             }
         }
-        persistAll(history);
+        writeBatch(raised, SYSTEM, now, List.of());
     }
 
     /**
@@ -95,7 +95,7 @@ public class AlertService {
         senders.remove(null);
         Map<String, String> groups = archive.employeeGroups(senders);
         Instant now = clock.instant();
-        var history = new java.util.ArrayList<AlertEvent>();
+        var raised = new java.util.ArrayList<Alert>();
         for (int i = 0; i < batch.messages().size(); i++) {
             MessageText m = batch.messages().get(i);
             if (batch.hitCounts().get(i) > 0 || m.sender() == null) {
@@ -112,10 +112,10 @@ public class AlertService {
                 a.conversationId = m.conversationId();
                 a.messageTime = m.msgtime();
                 a.detail = "抽样复核：未命中规则的消息（" + (group == null ? "默认" : "员工组 " + group) + "，比例 " + percent + "%）";
-                history.add(persistRaised(a, SYSTEM, a.detail, now));
+                raised.add(a);
             }
         }
-        persistAll(history);
+        writeBatch(raised, SYSTEM, now, List.of());
     }
 
     /**
@@ -131,6 +131,7 @@ public class AlertService {
         for (Alert a : alerts.ruleHitAlerts(ids)) {
             byMessage.computeIfAbsent(a.messageId, k -> new java.util.ArrayList<>()).add(a);
         }
+        var raised = new java.util.ArrayList<Alert>();
         var history = new java.util.ArrayList<AlertEvent>();
         var unmatched = new java.util.ArrayList<Long>();
         var rematched = new java.util.ArrayList<Long>();
@@ -139,7 +140,7 @@ public class AlertService {
             var matching = new java.util.HashSet<String>();
             for (FindingRecord f : m.hits()) {
                 if (matching.add(f.ruleId()) && existing.stream().noneMatch(a -> a.ruleId.equals(f.ruleId()))) {
-                    history.add(raise(f, actor, now));
+                    raised.add(ruleHit(f, now));
                     batch.tally().newAlert();
                 }
             }
@@ -160,7 +161,7 @@ public class AlertService {
         }
         alerts.markUnmatched(unmatched, batch.rulesVersion());
         alerts.clearUnmatched(rematched);
-        persistAll(history);
+        writeBatch(raised, actor, now, history);
     }
 
     /**
@@ -232,11 +233,12 @@ public class AlertService {
         a.messageId = messageId;
         a.employeeUserid = employee;
         a.detail = detail;
-        events.persist(persistRaised(a, SYSTEM, detail, now));
+        alerts.persist(a);
+        record(a, SYSTEM, "raise", null, a.state(), detail, now);
     }
 
-    /** Persists a new alert for a finding; returns its raise event, for the caller to persist. */
-    private AlertEvent raise(FindingRecord f, String actor, Instant now) {
+    /** A new alert for a finding, not yet written. */
+    private Alert ruleHit(FindingRecord f, Instant now) {
         Alert a = opened("rule_hit", f.severity(), now);
         a.messageId = f.messageId();
         a.ruleId = f.ruleId();
@@ -245,7 +247,7 @@ public class AlertService {
         a.employeeUserid = f.sender();
         a.conversationId = f.conversationId();
         a.messageTime = f.msgtime();
-        return persistRaised(a, actor, null, now);
+        return a;
     }
 
     /** A new open alert of {@code kind}, due by the SLA of {@code severity}; the caller fills in what it is about. */
@@ -260,18 +262,18 @@ public class AlertService {
         return a;
     }
 
-    /** Persists a raised alert; returns its raise event, for the caller to persist. */
-    private AlertEvent persistRaised(Alert a, String actor, String note, Instant now) {
-        alerts.persist(a);
-        return event(a, actor, "raise", null, a.state(), note, now);
-    }
-
     /**
-     * Persists a batch's events after its alerts: inserts of one table in a row go out as one JDBC batch,
-     * where alternating alert and event inserts would each be a round trip.
+     * Writes a batch: the new alerts (ids set), a raise event for each, then the events of existing alerts,
+     * each table in one statement. A raise event's note is the alert's detail (why a sample or signal was raised).
      */
-    private void persistAll(List<AlertEvent> history) {
-        history.forEach(events::persist);
+    private void writeBatch(List<Alert> raised, String actor, Instant now, List<AlertEvent> history) {
+        alerts.insertAll(raised);
+        var all = new java.util.ArrayList<AlertEvent>(raised.size() + history.size());
+        for (Alert a : raised) {
+            all.add(event(a, actor, "raise", null, a.state(), a.detail, now));
+        }
+        all.addAll(history);
+        events.insertAll(all);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

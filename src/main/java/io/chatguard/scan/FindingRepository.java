@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.chatguard.platform.db.SqlArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -32,6 +33,42 @@ class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
     /** The message's current findings, in text order. */
     List<Finding> currentByMessage(long messageId) {
         return list("messageId = ?1 and retiredVersion is null order by start, ruleId", messageId);
+    }
+
+    /** Inserts new findings in one statement and sets their ids. */
+    void insertAll(List<Finding> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        var ids = new java.util.HashMap<String, Long>();
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("insert into finding (message_id, rule_id, rules_version, category, severity, action,"
+                    + " start_offset, end_offset, matched, original, created_at)"
+                    + " select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+                    + " cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]), cast(? as text[]),"
+                    + " cast(? as text[]), cast(? as timestamptz[])) returning id, message_id, rule_id, start_offset")) {
+                ps.setArray(1, SqlArrays.longs(c, added, f -> f.messageId));
+                ps.setArray(2, SqlArrays.texts(c, added, f -> f.ruleId));
+                ps.setArray(3, SqlArrays.texts(c, added, f -> f.rulesVersion));
+                ps.setArray(4, SqlArrays.texts(c, added, f -> f.category));
+                ps.setArray(5, SqlArrays.texts(c, added, f -> f.severity));
+                ps.setArray(6, SqlArrays.texts(c, added, f -> f.action));
+                ps.setArray(7, SqlArrays.ints(c, added, f -> f.start));
+                ps.setArray(8, SqlArrays.ints(c, added, f -> f.end));
+                ps.setArray(9, SqlArrays.texts(c, added, f -> f.matched));
+                ps.setArray(10, SqlArrays.texts(c, added, f -> f.original));
+                ps.setArray(11, SqlArrays.instants(c, added, f -> f.createdAt));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getInt(4), rs.getLong(1));
+                    }
+                }
+            }
+        });
+        // (message, rule, start) is unique among current findings, so it names each new row.
+        for (Finding f : added) {
+            f.id = ids.get(f.messageId + "/" + f.ruleId + "/" + f.start);
+        }
     }
 
     /** Retires findings {@code ids}: the scan with {@code version} no longer found them. */

@@ -387,7 +387,7 @@ public class RescanService {
         }
         // Retired before the new ones are inserted: a hit whose span moved keeps its (message, rule, start).
         findings.retire(retired, version, now);
-        added.forEach(findings::persist);
+        findings.insertAll(added);
         var out = new ArrayList<RescannedMessage>(changed.size());
         for (Checked c : changed) {
             MessageText m = c.message();

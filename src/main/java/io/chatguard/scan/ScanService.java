@@ -147,7 +147,9 @@ public class ScanService {
         Instant now = clock.instant();
         // Findings recorded before message_scan rows existed for them (an interrupted older scan).
         var existing = findings.currentKeys(order);
-        var recordedNow = new ArrayList<FindingRecord>();
+        var found = new ArrayList<Finding>();
+        var foundIn = new ArrayList<MessageText>();
+        var added = new ArrayList<Finding>();
         for (long id : order) {
             if (!recordedIds.contains(id)) {
                 continue;
@@ -157,10 +159,16 @@ public class ScanService {
             for (RuleHit hit : verdict.hits()) {
                 Finding f = Finding.of(m.id(), hit, verdict.rulesVersion(), now);
                 if (existing.add(m.id() + "/" + f.ruleId + "/" + f.start)) {
-                    findings.persist(f);
+                    added.add(f);
                 }
-                recordedNow.add(FindingRecord.of(f, m));
+                found.add(f);
+                foundIn.add(m);
             }
+        }
+        findings.insertAll(added);
+        var recordedNow = new ArrayList<FindingRecord>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            recordedNow.add(FindingRecord.of(found.get(i), foundIn.get(i)));
         }
         if (!recordedNow.isEmpty()) {
             recorded.fire(new FindingsRecorded(recordedNow));
