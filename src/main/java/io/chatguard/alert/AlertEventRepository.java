@@ -10,8 +10,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 class AlertEventRepository implements PanacheRepositoryBase<AlertEvent, Long> {
 
+    /** The alert's events in the order they happened. */
     List<AlertEvent> history(long alertId) {
-        return list("alertId = ?1 order by id", alertId);
+        // By time first: batch inserts take ids from the sequence directly while Hibernate hands out ids from a
+        // block it fetched earlier, so ids alone need not follow time (nor do they across service instances).
+        return list("alertId = ?1 order by occurredAt, id", alertId);
     }
 
     /** Appends a batch's events in one statement, in list order. */

@@ -113,11 +113,11 @@ public class ArchiveService {
 
 
     /**
-     * Up to {@code limit} messages with ids in {@code (afterId, upToId]} sent in {@code [from, to)} (null bounds
-     * are open), in id order, for a rescan; not a read by a person.
+     * The texts of up to {@code limit} messages with ids in {@code (afterId, upToId]} sent in {@code [from, to)}
+     * (null bounds are open), in id order, for a rescan; not a read by a person.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MessageText> textsInPeriod(long afterId, long upToId, Instant from, Instant to, int limit) {
+    public List<StoredText> textsInPeriod(long afterId, long upToId, Instant from, Instant to, int limit) {
         return messages.textsInPeriod(afterId, upToId, from, to, limit);
     }
 

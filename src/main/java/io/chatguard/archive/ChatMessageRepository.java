@@ -34,14 +34,14 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
         return find(q, m.conversationId, m.msgtime, m.id).page(0, n).list();
     }
 
-    /** Up to {@code limit} messages with ids in {@code (afterId, upToId]} sent in {@code [from, to)}, in id order. */
-    List<MessageText> textsInPeriod(long afterId, long upToId, Instant from, Instant to, int limit) {
-        // Plain JDBC: a rescan reads millions of rows; Hibernate's per-row work would cost more than the read.
+    /** Up to {@code limit} message texts with ids in {@code (afterId, upToId]} sent in {@code [from, to)}, in id order. */
+    List<StoredText> textsInPeriod(long afterId, long upToId, Instant from, Instant to, int limit) {
+        // Plain JDBC and two columns: a rescan reads millions of rows and checks them; the few that change
+        // are looked up again in full (textsByIds).
         // Walks the primary key; the period is a filter (messages are stored roughly in time order).
         return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            try (var ps = c.prepareStatement("select id, msgid, sender, tolist, roomid, conversation_id, msgtime, msgtype,"
-                    + " content_text from chat_message where id > ? and id <= ?"
-                    + " and (?::timestamptz is null or msgtime >= ?) and (?::timestamptz is null or msgtime < ?)"
+            try (var ps = c.prepareStatement("select id, content_text from chat_message where id > ? and id <= ?"
+                    + " and (cast(? as timestamptz) is null or msgtime >= ?) and (cast(? as timestamptz) is null or msgtime < ?)"
                     + " order by id limit ?")) {
                 ps.setLong(1, afterId);
                 ps.setLong(2, upToId);
@@ -53,15 +53,10 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
                 ps.setTimestamp(6, toTs);
                 ps.setInt(7, limit);
                 ps.setFetchSize(limit);
-                var out = new java.util.ArrayList<MessageText>(limit);
+                var out = new ArrayList<StoredText>(limit);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        java.sql.Array tolist = rs.getArray(4);
-                        long conversationId = rs.getLong(6);
-                        Long conversation = rs.wasNull() ? null : conversationId;
-                        out.add(new MessageText(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                tolist == null ? List.of() : List.of((String[]) tolist.getArray()), rs.getString(5),
-                                conversation, rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)));
+                        out.add(new StoredText(rs.getLong(1), rs.getString(2)));
                     }
                 }
                 return out;

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.chatguard.archive.ArchiveService;
 import io.chatguard.archive.MessageText;
 import io.chatguard.archive.PeriodExtent;
+import io.chatguard.archive.StoredText;
 import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
 import io.chatguard.rules.RuleEngine;
@@ -189,14 +190,14 @@ public class RescanService {
      * A page of messages and what their last scans found (hit digests; a message never scanned is absent,
      * one scanned before digests existed maps to null).
      */
-    private record Page(List<MessageText> messages, Map<Long, Long> digests) {
+    private record Page(List<StoredText> messages, Map<Long, Long> digests) {
         long lastId() {
             return messages.get(messages.size() - 1).id();
         }
     }
 
     /** A message checked with the rules in force. */
-    private record Checked(MessageText message, List<RuleHit> hits, long digest) {
+    private record Checked(StoredText message, List<RuleHit> hits, long digest) {
     }
 
     /**
@@ -277,9 +278,9 @@ public class RescanService {
 
     private Page read(Walk walk, long after) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<MessageText> messages = archive.textsInPeriod(after, walk.upToId(), walk.from(), walk.to(),
+            List<StoredText> messages = archive.textsInPeriod(after, walk.upToId(), walk.from(), walk.to(),
                     config.rescanBatchSize());
-            return new Page(messages, ledger.digests(messages.stream().map(MessageText::id).toList()));
+            return new Page(messages, ledger.digests(messages.stream().map(StoredText::id).toList()));
         });
     }
 
@@ -296,7 +297,7 @@ public class RescanService {
 
     /** Checks a page, split across the checker threads and this one. */
     private List<Checked> check(RuleSnapshot snapshot, Page page) {
-        List<MessageText> messages = page.messages();
+        List<StoredText> messages = page.messages();
         var out = new Checked[messages.size()];
         int parts = Math.max(1, Math.min(checkThreads, messages.size() / 64));
         int step = (messages.size() + parts - 1) / parts;
@@ -311,9 +312,9 @@ public class RescanService {
         return java.util.Arrays.asList(out);
     }
 
-    private void check(RuleSnapshot snapshot, List<MessageText> messages, int from, int to, Checked[] out) {
+    private void check(RuleSnapshot snapshot, List<StoredText> messages, int from, int to, Checked[] out) {
         for (int i = from; i < to; i++) {
-            MessageText m = messages.get(i);
+            StoredText m = messages.get(i);
             List<RuleHit> hits = engine.check(snapshot, m.text()).hits();
             out[i] = new Checked(m, hits, HitDigest.of(hits));
         }
@@ -389,8 +390,7 @@ public class RescanService {
         findings.retire(retired, version, now);
         findings.insertAll(added);
         var out = new ArrayList<RescannedMessage>(changed.size());
-        for (Checked c : changed) {
-            MessageText m = c.message();
+        for (MessageText m : archive.texts(ids)) {
             out.add(new RescannedMessage(m, kept.get(m.id()).stream().map(f -> FindingRecord.of(f, m)).toList()));
         }
         return out;

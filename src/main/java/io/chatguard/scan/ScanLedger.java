@@ -65,7 +65,7 @@ class ScanLedger {
     }
 
     /**
-     * The stored hit digests of those of {@code ids} that were scanned: {@code null} values for scans
+     * The stored hit digests of those of {@code ids} (ascending) that were scanned: {@code null} values for scans
      * that predate digests. Messages never scanned are absent.
      */
     @SuppressWarnings("unchecked")
@@ -74,9 +74,15 @@ class ScanLedger {
         if (ids.isEmpty()) {
             return out;
         }
+        // One range scan of the primary key (ids come in order, mostly contiguous), then keep the asked ones.
+        var asked = new java.util.HashSet<>(ids);
         for (Object[] row : (List<Object[]>) em.createNativeQuery("select message_id, hits_digest from message_scan"
-                + " where message_id = any(?1)").setParameter(1, ids.toArray(Long[]::new)).getResultList()) {
-            out.put(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue());
+                + " where message_id between ?1 and ?2").setParameter(1, ids.get(0)).setParameter(2, ids.get(ids.size() - 1))
+                .getResultList()) {
+            long id = ((Number) row[0]).longValue();
+            if (asked.contains(id)) {
+                out.put(id, row[1] == null ? null : ((Number) row[1]).longValue());
+            }
         }
         return out;
     }
