@@ -4,11 +4,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.chatguard.platform.db.SqlArrays;
+import io.chatguard.platform.db.UnnestInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 class AlertEventRepository implements PanacheRepositoryBase<AlertEvent, Long> {
+    private static final UnnestInsert<AlertEvent> INSERT = UnnestInsert.<AlertEvent>into("alert_event")
+            .bigint("alert_id", e -> e.alertId).timestamptz("occurred_at", e -> e.occurredAt).text("actor", e -> e.actor)
+            .text("action", e -> e.action).jsonb("before", e -> e.before).jsonb("after", e -> e.after).text("note", e -> e.note);
 
     /** The alert's events in the order they happened. */
     List<AlertEvent> history(long alertId) {
@@ -23,18 +26,7 @@ class AlertEventRepository implements PanacheRepositoryBase<AlertEvent, Long> {
             return;
         }
         getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var ps = c.prepareStatement("insert into alert_event (alert_id, occurred_at, actor, action, before, after, note)"
-                    + " select alert_id, occurred_at, actor, action, before, after, note from unnest(cast(? as bigint[]),"
-                    + " cast(? as timestamptz[]), cast(? as text[]), cast(? as text[]), cast(? as jsonb[]), cast(? as jsonb[]),"
-                    + " cast(? as text[])) with ordinality as e(alert_id, occurred_at, actor, action, before, after, note, n)"
-                    + " order by n")) {
-                ps.setArray(1, SqlArrays.longs(c, events, e -> e.alertId));
-                ps.setArray(2, SqlArrays.instants(c, events, e -> e.occurredAt));
-                ps.setArray(3, SqlArrays.texts(c, events, e -> e.actor));
-                ps.setArray(4, SqlArrays.texts(c, events, e -> e.action));
-                ps.setArray(5, SqlArrays.texts(c, events, e -> e.before));
-                ps.setArray(6, SqlArrays.texts(c, events, e -> e.after));
-                ps.setArray(7, SqlArrays.texts(c, events, e -> e.note));
+            try (var ps = INSERT.prepare(c, events, null)) {
                 ps.executeUpdate();
             }
         });

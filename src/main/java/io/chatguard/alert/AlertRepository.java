@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import io.chatguard.platform.db.SqlArrays;
+import io.chatguard.platform.db.UnnestInsert;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -15,6 +15,12 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
+    private static final UnnestInsert<Alert> INSERT = UnnestInsert.<Alert>into("alert")
+            .text("kind", a -> a.kind).bigint("message_id", a -> a.messageId).text("rule_id", a -> a.ruleId)
+            .text("rules_version", a -> a.rulesVersion).text("category", a -> a.category).text("severity", a -> a.severity)
+            .text("status", a -> a.status).text("employee_userid", a -> a.employeeUserid)
+            .bigint("conversation_id", a -> a.conversationId).timestamptz("message_time", a -> a.messageTime)
+            .timestamptz("created_at", a -> a.createdAt).timestamptz("due_at", a -> a.dueAt).text("detail", a -> a.detail);
 
     /** The alert, locked for the rest of the transaction so concurrent actions apply one after another. */
     Alert lockedById(long id) {
@@ -67,30 +73,10 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
         }
         var ids = new java.util.HashMap<String, Long>();
         getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var ps = c.prepareStatement("insert into alert (kind, message_id, rule_id, rules_version, category, severity,"
-                    + " status, employee_userid, conversation_id, message_time, created_at, due_at, detail)"
-                    + " select * from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),"
-                    + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),"
-                    + " cast(? as timestamptz[]), cast(? as timestamptz[]), cast(? as timestamptz[]), cast(? as text[]))"
-                    + " returning id, kind, message_id, rule_id")) {
-                ps.setArray(1, SqlArrays.texts(c, raised, a -> a.kind));
-                ps.setArray(2, SqlArrays.longs(c, raised, a -> a.messageId));
-                ps.setArray(3, SqlArrays.texts(c, raised, a -> a.ruleId));
-                ps.setArray(4, SqlArrays.texts(c, raised, a -> a.rulesVersion));
-                ps.setArray(5, SqlArrays.texts(c, raised, a -> a.category));
-                ps.setArray(6, SqlArrays.texts(c, raised, a -> a.severity));
-                ps.setArray(7, SqlArrays.texts(c, raised, a -> a.status));
-                ps.setArray(8, SqlArrays.texts(c, raised, a -> a.employeeUserid));
-                ps.setArray(9, SqlArrays.longs(c, raised, a -> a.conversationId));
-                ps.setArray(10, SqlArrays.instants(c, raised, a -> a.messageTime));
-                ps.setArray(11, SqlArrays.instants(c, raised, a -> a.createdAt));
-                ps.setArray(12, SqlArrays.instants(c, raised, a -> a.dueAt));
-                ps.setArray(13, SqlArrays.texts(c, raised, a -> a.detail));
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long messageId = rs.getLong(3);
-                        ids.put(batchKey(rs.getString(2), rs.wasNull() ? null : messageId, rs.getString(4)), rs.getLong(1));
-                    }
+            try (var ps = INSERT.prepare(c, raised, "id, kind, message_id, rule_id"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long messageId = rs.getLong(3);
+                    ids.put(batchKey(rs.getString(2), rs.wasNull() ? null : messageId, rs.getString(4)), rs.getLong(1));
                 }
             }
         });

@@ -7,11 +7,16 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.chatguard.platform.db.SqlArrays;
+import io.chatguard.platform.db.UnnestInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
+    private static final UnnestInsert<Finding> INSERT = UnnestInsert.<Finding>into("finding")
+            .bigint("message_id", f -> f.messageId).text("rule_id", f -> f.ruleId).text("rules_version", f -> f.rulesVersion)
+            .text("category", f -> f.category).text("severity", f -> f.severity).text("action", f -> f.action)
+            .integer("start_offset", f -> f.start).integer("end_offset", f -> f.end).text("matched", f -> f.matched)
+            .text("original", f -> f.original).timestamptz("created_at", f -> f.createdAt);
 
     /** {@code "<messageId>/<ruleId>/<start>"} of the current findings of these messages. */
     Set<String> currentKeys(List<Long> messageIds) {
@@ -42,26 +47,9 @@ class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
         }
         var ids = new java.util.HashMap<String, Long>();
         getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var ps = c.prepareStatement("insert into finding (message_id, rule_id, rules_version, category, severity, action,"
-                    + " start_offset, end_offset, matched, original, created_at)"
-                    + " select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
-                    + " cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]), cast(? as text[]),"
-                    + " cast(? as text[]), cast(? as timestamptz[])) returning id, message_id, rule_id, start_offset")) {
-                ps.setArray(1, SqlArrays.longs(c, added, f -> f.messageId));
-                ps.setArray(2, SqlArrays.texts(c, added, f -> f.ruleId));
-                ps.setArray(3, SqlArrays.texts(c, added, f -> f.rulesVersion));
-                ps.setArray(4, SqlArrays.texts(c, added, f -> f.category));
-                ps.setArray(5, SqlArrays.texts(c, added, f -> f.severity));
-                ps.setArray(6, SqlArrays.texts(c, added, f -> f.action));
-                ps.setArray(7, SqlArrays.ints(c, added, f -> f.start));
-                ps.setArray(8, SqlArrays.ints(c, added, f -> f.end));
-                ps.setArray(9, SqlArrays.texts(c, added, f -> f.matched));
-                ps.setArray(10, SqlArrays.texts(c, added, f -> f.original));
-                ps.setArray(11, SqlArrays.instants(c, added, f -> f.createdAt));
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.put(rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getInt(4), rs.getLong(1));
-                    }
+            try (var ps = INSERT.prepare(c, added, "id, message_id, rule_id, start_offset"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getInt(4), rs.getLong(1));
                 }
             }
         });
