@@ -1,0 +1,125 @@
+package io.chatguard.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.chatguard.security.Roles;
+import io.chatguard.security.SecurityFixtures;
+import io.chatguard.testsupport.Browser;
+import io.chatguard.testsupport.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The officers' search page in headless Chromium, signed in through the real login form. */
+@QuarkusTest
+class SearchPageTest {
+    static final String MARKUP = "<img src=x onerror=alert(1)>保本收益";
+
+    @Inject
+    SecurityFixtures fixtures;
+    @Inject
+    TestData testData;
+    @Inject
+    MessageIndexer indexer;
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    Browser browser;
+    ChromeDriver driver;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anOfficerFindsMessagesWithTheMatchHighlightedAndMarkupShownAsText() throws SQLException {
+        String employee = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        index(testData.textMessage(employee, "wmClient", "这款理财保證收益，年化8%"),
+                testData.textMessage(employee, "wmClient", MARKUP),
+                testData.textMessage(employee, "wmClient", "下午三点给您回电话"));
+        signIn(fixtures.user(Roles.OFFICER));
+
+        search("收益", employee);
+
+        browser.await().until(d -> driver.findElements(By.cssSelector("#results li")).size() == 2);
+        browser.screenshot("search-results");
+        assertThat(driver.findElement(By.id("summary")).getText()).isEqualTo("共 2 条消息");
+        assertThat(texts(By.cssSelector("#results mark"))).containsExactly("收益", "收益");
+        assertThat(texts(By.cssSelector("#results .snippet"))).containsExactlyInAnyOrder("这款理财保證收益，年化8%", MARKUP);
+        assertThat(driver.findElements(By.cssSelector("#results img"))).as("markup from a message is text").isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aQueryThatCannotBeParsedIsExplainedOnThePage() {
+        signIn(fixtures.user(Roles.OFFICER));
+
+        search("保本 AND (", "");
+
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(driver.findElement(By.id("error")).getText()).startsWith("检索条件有误：q: Cannot parse");
+        assertThat(driver.findElements(By.cssSelector("#results li"))).isEmpty();
+    }
+
+    private void index(String... msgids) throws SQLException {
+        var ids = new ArrayList<Long>();
+        for (String msgid : msgids) {
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select id from chat_message where msgid = ?")) {
+                ps.setString(1, msgid);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        indexer.index(ids);
+    }
+
+    private void signIn(String username) {
+        driver.get(root + "search/");
+        browser.await().until(ExpectedConditions.urlContains("/login.html"));
+        driver.findElement(By.id("j_username")).sendKeys(username);
+        driver.findElement(By.id("j_password")).sendKeys(SecurityFixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.await().until(ExpectedConditions.urlToBe(root + "search/"));
+    }
+
+    private void search(String q, String sender) {
+        driver.findElement(By.id("q")).sendKeys(q);
+        driver.findElement(By.id("sender")).sendKeys(sender);
+        driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    }
+
+    private List<String> texts(By by) {
+        return driver.findElements(by).stream().map(WebElement::getText).toList();
+    }
+}
