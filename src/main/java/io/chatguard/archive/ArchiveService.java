@@ -18,11 +18,14 @@ public class ArchiveService {
     private final ChatMessageRepository messages;
     private final ArchiveStore store;
     private final AccessAudit audit;
+    private final io.chatguard.platform.storage.EvidenceStore evidenceStore;
 
-    ArchiveService(ChatMessageRepository messages, ArchiveStore store, AccessAudit audit) {
+    ArchiveService(ChatMessageRepository messages, ArchiveStore store, AccessAudit audit,
+            io.chatguard.platform.storage.EvidenceStore evidenceStore) {
         this.messages = messages;
         this.store = store;
         this.audit = audit;
+        this.evidenceStore = evidenceStore;
     }
 
     /** The texts of messages {@code ids} (those that exist), in id order, for scanning; not a read by a person. */
@@ -134,6 +137,55 @@ public class ArchiveService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> messageIdsAfter(long afterId, Instant storedBefore, int limit) {
         return messages.idsAfter(afterId, storedBefore, limit);
+    }
+
+    /**
+     * Message {@code msgid} with up to {@code around} messages of its conversation on each side, with their
+     * media; the read is audited.
+     */
+    public ConversationView conversation(String msgid, int around, String reader) {
+        ChatMessage m = messages.findByMsgid(msgid)
+                .orElseThrow(() -> new ChatGuardException(ProblemType.MESSAGE_NOT_FOUND, "no message " + msgid));
+        var entries = new java.util.ArrayList<ConversationView.Entry>();
+        for (MessageText t : context(m.id, around)) {
+            ChatMessage full = t.id() == m.id ? m : messages.findById(t.id());
+            entries.add(new ConversationView.Entry(full.msgid, full.action, full.sender, full.tolist,
+                    full.roomid == null ? "" : full.roomid, full.msgtime, full.msgtype, full.contentText, store.media(full.id)));
+        }
+        audit.record(reader, "conversation.read", "message", msgid, Map.of("around", around, "messages", entries.size()));
+        return new ConversationView(msgid, entries);
+    }
+
+    /**
+     * The stored media file {@code index} of message {@code msgid}, streamed from object storage; the read
+     * is audited. The caller closes the stream.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public StoredMedia media(String msgid, int index, String reader) {
+        MediaView media = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            ChatMessage m = messages.findByMsgid(msgid)
+                    .orElseThrow(() -> new ChatGuardException(ProblemType.MESSAGE_NOT_FOUND, "no message " + msgid));
+            MediaView found = store.media(m.id).stream().filter(x -> x.index() == index).findFirst()
+                    .orElseThrow(() -> new ChatGuardException(ProblemType.OBJECT_NOT_FOUND,
+                            "message " + msgid + " has no media " + index));
+            if (found.objectKey() == null) {
+                throw new ChatGuardException(ProblemType.OBJECT_NOT_FOUND,
+                        "media " + index + " of message " + msgid + " was not stored: " + found.error());
+            }
+            audit.record(reader, "media.read", "message", msgid, Map.of("index", index, "sha256", String.valueOf(found.sha256())));
+            return found;
+        });
+        // Opened after the read is recorded and committed: no transaction waits on object storage.
+        return new StoredMedia(media, evidenceStore.get(media.objectKey()));
+    }
+
+    /**
+     * A media file as stored.
+     *
+     * @param media what is known of it
+     * @param content its bytes; the caller closes
+     */
+    public record StoredMedia(MediaView media, java.io.InputStream content) {
     }
 
     public MessageView message(String msgid, String reader) {

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,18 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import io.chatguard.security.CurrentUser;
 import io.chatguard.security.Roles;
 
-/** Search of the archive for compliance officers; rebuilding the index for admins. */
+/** Search of the archive, for compliance officers. */
 @Path("/api/v1/search")
 @RolesAllowed(Roles.OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
     private final SearchService search;
-    private final MessageIndexer indexer;
     private final CurrentUser user;
 
-    SearchResource(SearchService search, MessageIndexer indexer, CurrentUser user) {
+    SearchResource(SearchService search, CurrentUser user) {
         this.search = search;
-        this.indexer = indexer;
         this.user = user;
     }
 
@@ -40,21 +37,5 @@ public class SearchResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return search.search(new SearchRequest(q, from, to, sender, receiver, room, msgtype, sort, page, size), user.name());
-    }
-
-    /** Empties the index and rebuilds it from PostgreSQL in the background. */
-    @POST
-    @Path("/reindex")
-    @RolesAllowed(Roles.ADMIN)
-    public ReindexView reindex() {
-        return indexer.reindex(user.name());
-    }
-
-    /** The last rebuild's progress; 204 when none ran since the service started. */
-    @GET
-    @Path("/reindex")
-    @RolesAllowed(Roles.ADMIN)
-    public ReindexView reindexStatus() {
-        return indexer.rebuildStatus();
     }
 }

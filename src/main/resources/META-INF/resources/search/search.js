@@ -80,6 +80,11 @@ async function search() {
     li.className = 'hit';
     li.appendChild(meta(hit));
     li.appendChild(snippet(hit.snippet, hit.highlights));
+    const open = document.createElement('a');
+    open.className = 'open';
+    open.href = '/search/conversation.html?msgid=' + encodeURIComponent(hit.msgid);
+    open.textContent = '查看会话上下文';
+    li.appendChild(open);
     results.appendChild(li);
   }
   const pages = Math.max(1, Math.ceil(body.total / PAGE_SIZE));

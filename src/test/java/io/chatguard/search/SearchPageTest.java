@@ -77,6 +77,16 @@ class SearchPageTest {
         assertThat(texts(By.cssSelector("#results .snippet"))).containsExactlyInAnyOrder("这款理财保證收益，年化8%", MARKUP);
         assertThat(driver.findElements(By.cssSelector("#results img"))).as("markup from a message is text").isEmpty();
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+        // The conversation around the markup message, opened from its hit.
+        driver.findElements(By.cssSelector("#results li")).stream()
+                .filter(li -> li.findElement(By.cssSelector(".snippet")).getText().equals(MARKUP)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("a.open")).click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thread li.current")));
+        browser.screenshot("search-conversation");
+        assertThat(driver.findElement(By.cssSelector("#thread li.current .snippet")).getText()).isEqualTo(MARKUP);
+        assertThat(driver.findElements(By.cssSelector("#thread img"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 
     @Test
