@@ -7,7 +7,7 @@ const FEATURES = {
   admin: ['API 令牌管理', '审计日志', '存档采集状态'],
   advisor: ['发送前合规检查'],
 };
-const LINKS = { '发送前合规检查': '/sidebar/', '会话存档检索': '/search/' };
+const LINKS = { '发送前合规检查': '/sidebar/', '会话存档检索': '/search/', '预警审查': '/alerts/' };
 
 async function load() {
   const me = await fetch('/api/v1/me', { headers: { Accept: 'application/json' } });
