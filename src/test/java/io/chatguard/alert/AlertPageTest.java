@@ -63,11 +63,7 @@ class AlertPageTest {
         scans.sweep();
         String officer = fixtures.user(Roles.OFFICER);
 
-        driver.get(root + "alerts/?employee=" + employee);
-        browser.await().until(ExpectedConditions.urlContains("/login.html"));
-        driver.findElement(By.id("j_username")).sendKeys(officer);
-        driver.findElement(By.id("j_password")).sendKeys(SecurityFixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.signIn(root + "alerts/?employee=" + employee, officer);
         browser.await().until(d -> !d.findElements(By.cssSelector("#alerts tbody tr")).isEmpty());
         browser.screenshot("alerts-queue");
         assertThat(texts(By.cssSelector("#alerts tbody td:nth-child(3)"))).contains("承诺保本、保收益或弥补亏损");

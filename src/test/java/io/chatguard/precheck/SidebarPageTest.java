@@ -267,10 +267,7 @@ class SidebarPageTest {
 
     /** Opens the sidebar anonymously, which goes through the login form and back. */
     private void signInThroughTheSidebar(String username) {
-        driver.get(root + "sidebar/");
-        browser.await().until(ExpectedConditions.urlContains("/login.html"));
-        submitLogin(username);
-        browser.await().until(ExpectedConditions.urlToBe(root + "sidebar/"));
+        browser.signIn(root + "sidebar/", username);
         browser.await().until(ExpectedConditions.textToBe(By.id("user-name"), username));
     }
 

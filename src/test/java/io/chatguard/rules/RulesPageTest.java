@@ -48,11 +48,7 @@ class RulesPageTest {
 
     @Test
     void anOfficerSeesTheRulesInForceAndTestsATextWithTheHitsMarked() {
-        driver.get(root + "rules/");
-        browser.await().until(ExpectedConditions.urlContains("/login.html"));
-        driver.findElement(By.id("j_username")).sendKeys(fixtures.user(Roles.OFFICER));
-        driver.findElement(By.id("j_password")).sendKeys(SecurityFixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.signIn(root + "rules/", fixtures.user(Roles.OFFICER));
         browser.await().until(d -> d.findElements(By.cssSelector("#rules tbody tr")).size() >= 9);
         assertThat(texts(By.cssSelector("#rules tbody td:nth-child(2)"))).contains("承诺保本、保收益或弥补亏损", "内幕消息与操纵市场");
 

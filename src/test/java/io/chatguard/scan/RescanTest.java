@@ -75,18 +75,6 @@ class RescanTest {
     @Inject
     javax.sql.DataSource dataSource;
 
-    private long messageId(String msgid) {
-        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select id from chat_message where msgid = ?")) {
-            ps.setString(1, msgid);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Each finding of a message as "rule found by version, current" or "... retired by version". */
     private List<String> findingRows(long messageId) {
         var out = new java.util.ArrayList<String>();
@@ -131,7 +119,7 @@ class RescanTest {
         Set<String> beforePairs = pairs(before);
         var msgidToId = new java.util.HashMap<String, Long>();
         for (String msgid : texts.keySet()) {
-            msgidToId.put(msgid, messageId(msgid));
+            msgidToId.put(msgid, testData.messageId(msgid));
         }
 
         // The change: a new promise word, and 返佣 no longer a rebate term on its own.

@@ -43,13 +43,7 @@ class SearchApiTest {
         for (String text : texts) {
             String msgid = testData.textMessage(employee, "wmClient", text);
             msgids.add(msgid);
-            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select id from chat_message where msgid = ?")) {
-                ps.setString(1, msgid);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    ids.add(rs.getLong(1));
-                }
-            }
+            ids.add(testData.messageId(msgid));
         }
         indexer.index(ids);
     }

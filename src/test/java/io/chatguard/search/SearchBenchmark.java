@@ -35,11 +35,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import com.hankcs.hanlp.HanLP;
 
 import io.chatguard.archive.MessageText;
-import io.chatguard.rules.eval.CorpusEvaluation;
-import io.chatguard.rules.eval.LabelledMessage;
 import io.chatguard.search.analysis.ChatAnalyzers;
 
 /**
@@ -58,9 +55,8 @@ class SearchBenchmark {
 
     @Test
     void search() throws Exception {
-        List<String> corpus = CorpusEvaluation.read(Path.of("..", "shared", "corpus", "dev.jsonl")).stream()
-                .map(LabelledMessage::text).toList();
-        List<MessageText> messages = messages(corpus, new Random(1));
+        List<String> corpus = SimulatedTexts.corpus();
+        List<MessageText> messages = messages(SimulatedTexts.recombined(corpus, VOLUME, new Random(1)));
 
         Analyzer ours = new PerFieldAnalyzerWrapper(ChatAnalyzers.words(), Map.of(MessageDocument.UNIGRAMS,
                 ChatAnalyzers.unigrams(), MessageDocument.BIGRAMS, ChatAnalyzers.bigrams()));
@@ -100,29 +96,14 @@ class SearchBenchmark {
         System.out.flush();
     }
 
-    private static List<MessageText> messages(List<String> corpus, Random random) {
-        var out = new ArrayList<MessageText>(VOLUME);
+    private static List<MessageText> messages(List<String> texts) {
+        var out = new ArrayList<MessageText>(texts.size());
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 0; i < VOLUME; i++) {
-            String a = corpus.get(random.nextInt(corpus.size()));
-            String text = switch (random.nextInt(4)) {
-                case 0 -> a;
-                case 1 -> a.substring(random.nextInt(a.length())) + corpus.get(random.nextInt(corpus.size()));
-                case 2 -> HanLP.convertToTraditionalChinese(a);
-                default -> fullWidth(a);
-            };
+        for (int i = 0; i < texts.size(); i++) {
             out.add(new MessageText(i + 1, "bench-" + i, "adv" + (i % 200), List.of("wm" + (i % 5000)),
-                    i % 7 == 0 ? "room" + (i % 300) : "", null, t0.plusSeconds(i * 30L), "text", text));
+                    i % 7 == 0 ? "room" + (i % 300) : "", null, t0.plusSeconds(i * 30L), "text", texts.get(i)));
         }
         return out;
-    }
-
-    private static String fullWidth(String s) {
-        var b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            b.append(c > 0x20 && c < 0x7f ? (char) (c + 0xfee0) : c);
-        }
-        return b.toString();
     }
 
     private static List<String> queries(List<String> corpus, Random random) {

@@ -2,7 +2,6 @@ package io.chatguard.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,12 +20,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
 
 import io.chatguard.platform.text.CharFolding;
-import io.chatguard.rules.eval.CorpusEvaluation;
-import io.chatguard.rules.eval.LabelledMessage;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -52,7 +48,7 @@ class SearchCompletenessTest {
     @Test
     void everyTermFindsExactlyTheMessagesWhoseFoldedTextContainsIt() throws SQLException {
         String room = "srch-" + UUID.randomUUID();
-        List<String> texts = messages(new Random(20261205));
+        List<String> texts = SimulatedTexts.recombined(SimulatedTexts.corpus(), MESSAGES, new Random(20261205));
         indexer.index(insert(room, texts));
 
         List<String> terms = terms(texts, new Random(7));
@@ -75,32 +71,6 @@ class SearchCompletenessTest {
             nonEmpty += expected.isEmpty() ? 0 : 1;
         }
         assertThat(nonEmpty).as("terms that occur").isGreaterThanOrEqualTo(50);
-    }
-
-    /** Dev-corpus texts and pieces of them joined, some typed in traditional characters or in full width. */
-    private static List<String> messages(Random random) {
-        List<String> corpus = CorpusEvaluation.read(Path.of("..", "shared", "corpus", "dev.jsonl")).stream()
-                .map(LabelledMessage::text).toList();
-        var out = new ArrayList<String>(MESSAGES);
-        for (int i = 0; i < MESSAGES; i++) {
-            String a = corpus.get(random.nextInt(corpus.size()));
-            String text = switch (random.nextInt(4)) {
-                case 0 -> a;
-                case 1 -> a.substring(random.nextInt(a.length())) + corpus.get(random.nextInt(corpus.size()));
-                case 2 -> HanLP.convertToTraditionalChinese(a);
-                default -> fullWidth(a);
-            };
-            out.add(text);
-        }
-        return out;
-    }
-
-    private static String fullWidth(String s) {
-        var b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            b.append(c > 0x20 && c < 0x7f ? (char) (c + 0xfee0) : c);
-        }
-        return b.toString();
     }
 
     /**

@@ -66,7 +66,7 @@ class SearchPageTest {
         index(testData.textMessage(employee, "wmClient", "这款理财保證收益，年化8%"),
                 testData.textMessage(employee, "wmClient", MARKUP),
                 testData.textMessage(employee, "wmClient", "下午三点给您回电话"));
-        signIn(fixtures.user(Roles.OFFICER));
+        browser.signIn(root + "search/", fixtures.user(Roles.OFFICER));
 
         search("收益", employee);
 
@@ -91,7 +91,7 @@ class SearchPageTest {
 
     @Test
     void aQueryThatCannotBeParsedIsExplainedOnThePage() {
-        signIn(fixtures.user(Roles.OFFICER));
+        browser.signIn(root + "search/", fixtures.user(Roles.OFFICER));
 
         search("保本 AND (", "");
 
@@ -100,27 +100,8 @@ class SearchPageTest {
         assertThat(driver.findElements(By.cssSelector("#results li"))).isEmpty();
     }
 
-    private void index(String... msgids) throws SQLException {
-        var ids = new ArrayList<Long>();
-        for (String msgid : msgids) {
-            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select id from chat_message where msgid = ?")) {
-                ps.setString(1, msgid);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        indexer.index(ids);
-    }
-
-    private void signIn(String username) {
-        driver.get(root + "search/");
-        browser.await().until(ExpectedConditions.urlContains("/login.html"));
-        driver.findElement(By.id("j_username")).sendKeys(username);
-        driver.findElement(By.id("j_password")).sendKeys(SecurityFixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.await().until(ExpectedConditions.urlToBe(root + "search/"));
+    private void index(String... msgids) {
+        indexer.index(java.util.Arrays.stream(msgids).map(testData::messageId).toList());
     }
 
     private void search(String q, String sender) {

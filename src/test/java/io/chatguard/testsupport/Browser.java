@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -86,6 +88,19 @@ public final class Browser implements AutoCloseable {
     /** Runs a Chrome DevTools command (permissions, user agent, network conditions). */
     public Map<String, Object> cdp(String command, Map<String, Object> params) {
         return driver.executeCdpCommand(command, params);
+    }
+
+    /**
+     * Opens {@code pageUrl} signed out, signs in through the real login form it redirects to, and waits to
+     * be back on the page.
+     */
+    public void signIn(String pageUrl, String username) {
+        driver.get(pageUrl);
+        await().until(ExpectedConditions.urlContains("/login.html"));
+        driver.findElement(By.id("j_username")).sendKeys(username);
+        driver.findElement(By.id("j_password")).sendKeys(io.chatguard.security.SecurityFixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().until(ExpectedConditions.urlToBe(pageUrl));
     }
 
     /** Saves the viewport as {@code target/screenshots/<name>.png} and returns the file. */

@@ -34,6 +34,21 @@ public class TestData {
         return msgid;
     }
 
+    /** The database id of message {@code msgid}. */
+    public long messageId(String msgid) {
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select id from chat_message where msgid = ?")) {
+            ps.setString(1, msgid);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no message " + msgid);
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Inserts a finished report, optionally shared with one regulator; returns its id. */
     public long report(String title, String sharedWith) {
         try (Connection c = dataSource.getConnection()) {
