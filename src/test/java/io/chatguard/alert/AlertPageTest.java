@@ -3,33 +3,27 @@ package io.chatguard.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import io.chatguard.scan.ScanService;
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
-import io.chatguard.testsupport.Browser;
+import io.chatguard.testsupport.BrowserPageTest;
 import io.chatguard.testsupport.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The review queue and an alert's page in headless Chromium: an officer claims and closes an alert. */
 @QuarkusTest
-class AlertPageTest {
+class AlertPageTest extends BrowserPageTest {
     static final String MARKUP = "<b onmouseover=alert(1)>保本</b>保收益，放心买";
 
     @Inject
@@ -38,23 +32,6 @@ class AlertPageTest {
     TestData testData;
     @Inject
     ScanService scans;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    Browser browser;
-    ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void anOfficerOpensAnAlertFromTheQueueClaimsItAndClosesItWithAResolution() {
@@ -92,9 +69,5 @@ class AlertPageTest {
 
     private WebElement button(String action) {
         return driver.findElement(By.cssSelector("#buttons button[data-action=" + action + "]"));
-    }
-
-    private List<String> texts(By by) {
-        return driver.findElements(by).stream().map(WebElement::getText).toList();
     }
 }

@@ -2,49 +2,24 @@ package io.chatguard.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.util.List;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
-import io.chatguard.testsupport.Browser;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatguard.testsupport.BrowserPageTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The rules page in headless Chromium: the rules in force, and a text tested against them. */
 @QuarkusTest
-class RulesPageTest {
+class RulesPageTest extends BrowserPageTest {
     static final String TEXT = "<i>这款产品保本保收益</i>，您放心";
 
     @Inject
     SecurityFixtures fixtures;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    Browser browser;
-    ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void anOfficerSeesTheRulesInForceAndTestsATextWithTheHitsMarked() {
@@ -60,9 +35,5 @@ class RulesPageTest {
         assertThat(driver.findElement(By.id("preview")).getText()).isEqualTo(TEXT);
         assertThat(driver.findElements(By.cssSelector("#preview i"))).as("typed markup is text").isEmpty();
         assertThat(texts(By.cssSelector("#preview mark"))).isNotEmpty().allSatisfy(m -> assertThat(TEXT).contains(m));
-    }
-
-    private List<String> texts(By by) {
-        return driver.findElements(by).stream().map(WebElement::getText).toList();
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,6 @@ class SearchApiTest {
     MessageIndexer indexer;
     @Inject
     SecurityFixtures fixtures;
-    @Inject
-    DataSource dataSource;
 
     private String employee;
     private final List<String> msgids = new ArrayList<>();

@@ -3,35 +3,24 @@ package io.chatguard.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
-import io.chatguard.testsupport.Browser;
+import io.chatguard.testsupport.BrowserPageTest;
 import io.chatguard.testsupport.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The officers' search page in headless Chromium, signed in through the real login form. */
 @QuarkusTest
-class SearchPageTest {
+class SearchPageTest extends BrowserPageTest {
     static final String MARKUP = "<img src=x onerror=alert(1)>保本收益";
 
     @Inject
@@ -40,28 +29,9 @@ class SearchPageTest {
     TestData testData;
     @Inject
     MessageIndexer indexer;
-    @Inject
-    DataSource dataSource;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    Browser browser;
-    ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
-    void anOfficerFindsMessagesWithTheMatchHighlightedAndMarkupShownAsText() throws SQLException {
+    void anOfficerFindsMessagesWithTheMatchHighlightedAndMarkupShownAsText() {
         String employee = "adv-" + UUID.randomUUID().toString().substring(0, 8);
         index(testData.textMessage(employee, "wmClient", "这款理财保證收益，年化8%"),
                 testData.textMessage(employee, "wmClient", MARKUP),
@@ -108,9 +78,5 @@ class SearchPageTest {
         driver.findElement(By.id("q")).sendKeys(q);
         driver.findElement(By.id("sender")).sendKeys(sender);
         driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
-    }
-
-    private List<String> texts(By by) {
-        return driver.findElements(by).stream().map(WebElement::getText).toList();
     }
 }
