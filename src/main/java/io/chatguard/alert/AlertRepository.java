@@ -115,6 +115,25 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
                 + " where a.kind = 'rule_hit' and a.messageId in ?1", String.class).setParameter(1, messageIds).getResultList());
     }
 
+    /**
+     * Alerts raised in {@code [from, to)} counted by {@code key}: {@code day} (China Standard Time, as the
+     * firm's working day), {@code category} (the kind for signal and sample alerts), {@code status} or
+     * {@code employee}; largest first, except days, which come in order.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> countsBy(String key, java.time.Instant from, java.time.Instant to) {
+        String expr = switch (key) {
+            case "day" -> "to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')";
+            case "category" -> "coalesce(category, kind)";
+            case "status" -> "status";
+            case "employee" -> "coalesce(employee_userid, '')";
+            default -> throw new IllegalArgumentException(key);
+        };
+        return getEntityManager().createNativeQuery("select " + expr + " as k, count(*) from alert"
+                + " where created_at >= ?1 and created_at < ?2 group by 1 order by " + ("day".equals(key) ? "1" : "2 desc, 1"))
+                .setParameter(1, from).setParameter(2, to).getResultList();
+    }
+
     /** One page of alerts matching {@code f}, and how many match in all. */
     PanacheQuery<Alert> search(AlertFilter f) {
         var where = new ArrayList<String>();

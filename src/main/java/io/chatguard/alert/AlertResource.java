@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.chatguard.alert.AlertViews.AlertDetail;
 import io.chatguard.alert.AlertViews.AlertPage;
+import io.chatguard.alert.AlertViews.AlertStats;
 import io.chatguard.alert.AlertViews.BulkOutcome;
 import io.chatguard.security.CurrentUser;
 import io.chatguard.security.Roles;
@@ -59,6 +60,13 @@ public class AlertResource {
     }
 
     /** {@code context}: messages of the conversation shown on each side of the alert's message. */
+    /** Alerts raised in {@code [from, to)} (default: the last 30 days) counted for the dashboard. */
+    @GET
+    @Path("/stats")
+    public AlertStats stats(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+        return alerts.stats(from, to);
+    }
+
     @GET
     @Path("/{id}")
     public AlertDetail get(@PathParam("id") long id,

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chatguard.alert.AlertViews.AlertDetail;
 import io.chatguard.alert.AlertViews.AlertPage;
+import io.chatguard.alert.AlertViews.AlertStats;
 import io.chatguard.alert.AlertViews.AlertView;
 import io.chatguard.alert.AlertViews.BulkOutcome;
 import io.chatguard.alert.AlertViews.EventView;
@@ -274,6 +275,34 @@ public class AlertService {
         }
         all.addAll(history);
         events.insertAll(all);
+    }
+
+    /**
+     * Alerts raised in {@code [from, to)} counted by day, category, status, employee and department; {@code to}
+     * defaults to now and {@code from} to 30 days before {@code to}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AlertStats stats(Instant fromOrNull, Instant toOrNull) {
+        Instant to = toOrNull != null ? toOrNull : clock.instant();
+        Instant from = fromOrNull != null ? fromOrNull : to.minus(Duration.ofDays(30));
+        if (!from.isBefore(to)) {
+            throw new ChatGuardException(ProblemType.VALIDATION_FAILED, "from: must be before to");
+        }
+        List<AlertViews.Count> employees = counts(alerts.countsBy("employee", from, to));
+        var departments = archive.employeeDepartments(employees.stream().map(AlertViews.Count::key).filter(k -> !k.isEmpty())
+                .toList());
+        var byDepartment = new java.util.TreeMap<String, Long>();
+        employees.forEach(c -> byDepartment.merge(departments.getOrDefault(c.key(), ""), c.count(), Long::sum));
+        List<AlertViews.Count> byCategory = counts(alerts.countsBy("category", from, to));
+        return new AlertStats(from, to, byCategory.stream().mapToLong(AlertViews.Count::count).sum(),
+                counts(alerts.countsBy("day", from, to)), byCategory, counts(alerts.countsBy("status", from, to)),
+                employees.stream().limit(10).toList(),
+                byDepartment.entrySet().stream().map(e -> new AlertViews.Count(e.getKey(), e.getValue()))
+                        .sorted(Comparator.comparingLong(AlertViews.Count::count).reversed()).toList());
+    }
+
+    private static List<AlertViews.Count> counts(List<Object[]> rows) {
+        return rows.stream().map(r -> new AlertViews.Count((String) r[0], ((Number) r[1]).longValue())).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -38,6 +38,33 @@ public final class AlertViews {
     public record BulkOutcome(long id, int status, String type, String detail, AlertView alert) {
     }
 
+    /**
+     * Alerts raised in a period, counted several ways, for the dashboard.
+     *
+     * @param from start of the period (inclusive)
+     * @param to end of the period (exclusive)
+     * @param total alerts raised in it
+     * @param byDay per calendar day in China Standard Time ({@code 2026-12-05}), in order
+     * @param byCategory per compliance category (signal and sample alerts by their kind)
+     * @param byStatus per review status
+     * @param byEmployee the employees with the most alerts, at most 10
+     * @param byDepartment per department of the employee (those without one as {@code ""})
+     */
+    public record AlertStats(Instant from, Instant to, long total, List<Count> byDay, List<Count> byCategory,
+            List<Count> byStatus, List<Count> byEmployee, List<Count> byDepartment) {
+        public AlertStats {
+            byDay = List.copyOf(byDay);
+            byCategory = List.copyOf(byCategory);
+            byStatus = List.copyOf(byStatus);
+            byEmployee = List.copyOf(byEmployee);
+            byDepartment = List.copyOf(byDepartment);
+        }
+    }
+
+    /** How many alerts share {@code key}. */
+    public record Count(String key, long count) {
+    }
+
     /** A page of alerts. */
     public record AlertPage(long total, int page, int size, List<AlertView> items) {
         public AlertPage {

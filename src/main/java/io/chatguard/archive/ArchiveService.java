@@ -85,14 +85,25 @@ public class ArchiveService {
 
     /** The employee group ({@code employee.employee_group}) of each of {@code userids} that has one. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public Map<String, String> employeeGroups(java.util.Collection<String> userids) {
+        return employeeColumn("employee_group", userids);
+    }
+
+    /** The department ({@code employee.department}) of each of {@code userids} that has one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> employeeDepartments(java.util.Collection<String> userids) {
+        return employeeColumn("department", userids);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> employeeColumn(String column, java.util.Collection<String> userids) {
         if (userids.isEmpty()) {
             return Map.of();
         }
         var out = new java.util.HashMap<String, String>();
-        for (Object[] r : (List<Object[]>) messages.getEntityManager().createNativeQuery("select userid, employee_group"
-                + " from employee where userid = any(?1) and employee_group is not null")
+        // column is one of this class's constants, never input.
+        for (Object[] r : (List<Object[]>) messages.getEntityManager().createNativeQuery("select userid, " + column
+                + " from employee where userid = any(?1) and " + column + " is not null")
                 .setParameter(1, userids.toArray(String[]::new)).getResultList()) {
             out.put((String) r[0], (String) r[1]);
         }
