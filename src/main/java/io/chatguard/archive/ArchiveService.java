@@ -48,6 +48,12 @@ public class ArchiveService {
         if (m == null) {
             return List.of();
         }
+        return around(m, n).stream().map(x -> new MessageText(x.id, x.msgid, x.sender, x.tolist, x.roomid, x.conversationId,
+                x.msgtime, x.msgtype, x.contentText)).toList();
+    }
+
+    /** {@code m} with up to {@code n} messages of its conversation on each side, in time order. */
+    private List<ChatMessage> around(ChatMessage m, int n) {
         var out = new java.util.ArrayList<ChatMessage>();
         if (m.conversationId != null && n > 0) {
             out.addAll(messages.neighbours(m, n, true).reversed());
@@ -56,8 +62,7 @@ public class ArchiveService {
         } else {
             out.add(m);
         }
-        return out.stream().map(x -> new MessageText(x.id, x.msgid, x.sender, x.tolist, x.roomid, x.conversationId,
-                x.msgtime, x.msgtype, x.contentText)).toList();
+        return out;
     }
 
     /**
@@ -125,7 +130,6 @@ public class ArchiveService {
         };
     }
 
-
     /**
      * The texts of up to {@code limit} messages with ids in {@code (afterId, upToId]} sent in {@code [from, to)}
      * (null bounds are open), in id order, for a rescan; not a read by a person.
@@ -158,10 +162,9 @@ public class ArchiveService {
         ChatMessage m = messages.findByMsgid(msgid)
                 .orElseThrow(() -> new ChatGuardException(ProblemType.MESSAGE_NOT_FOUND, "no message " + msgid));
         var entries = new java.util.ArrayList<ConversationView.Entry>();
-        for (MessageText t : context(m.id, around)) {
-            ChatMessage full = t.id() == m.id ? m : messages.findById(t.id());
-            entries.add(new ConversationView.Entry(full.msgid, full.action, full.sender, full.tolist,
-                    full.roomid == null ? "" : full.roomid, full.msgtime, full.msgtype, full.contentText, store.media(full.id)));
+        for (ChatMessage x : around(m, around)) {
+            entries.add(new ConversationView.Entry(x.msgid, x.action, x.sender, x.tolist, x.roomid == null ? "" : x.roomid,
+                    x.msgtime, x.msgtype, x.contentText, store.media(x.id)));
         }
         audit.record(reader, "conversation.read", "message", msgid, Map.of("around", around, "messages", entries.size()));
         return new ConversationView(msgid, entries);

@@ -71,7 +71,7 @@ public class MessageIndexer {
         Instant settled = clock.instant().minus(config.settle());
         long indexed = 0;
         while (true) {
-            long cursor = index.committedCursor();
+            long cursor = index.cursor();
             List<MessageText> texts = QuarkusTransaction.requiringNew().call(() -> {
                 List<Long> ids = archive.messageIdsAfter(cursor, settled, config.batchSize());
                 return ids.isEmpty() ? List.<MessageText>of() : archive.texts(ids);

@@ -24,7 +24,7 @@ import io.chatguard.search.analysis.ChatAnalyzers;
 
 /**
  * The Lucene index of archived messages: one {@link IndexWriter}, one {@link SearcherManager} on it. The
- * index is derived data; its commit records how far the indexer got ({@link #committedCursor()}), so after
+ * index is derived data; its commit records how far the indexer got ({@link #cursor()}), so after
  * a crash indexing resumes from what is durable and a message is never silently missing.
  */
 @ApplicationScoped
@@ -60,15 +60,21 @@ public class SearchIndex {
         }
         this.directory = dir;
         this.writer = w;
-        String stored = w.getLiveCommitData() == null ? null : liveData(w).get(CURSOR);
-        this.cursor = stored == null ? 0 : Long.parseLong(stored);
+        this.cursor = storedCursor(w);
         LOG.infof("search index at %s: %d documents, cursor %d", config.indexDir(), w.getDocStats().numDocs, cursor);
     }
 
-    private static Map<String, String> liveData(IndexWriter w) {
-        var out = new java.util.HashMap<String, String>();
-        w.getLiveCommitData().forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+    /** The cursor stored with the last commit; 0 for a new index. */
+    private static long storedCursor(IndexWriter w) {
+        Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (CURSOR.equals(e.getKey())) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return 0;
     }
 
     /** Adds or replaces the document of each message (keyed by msgid, so reindexing is idempotent). */
@@ -89,8 +95,8 @@ public class SearchIndex {
         }
     }
 
-    /** The cursor as committed to disk (or as advanced since, in this process). */
-    long committedCursor() {
+    /** Every message id up to this one is in the index: as committed, or as advanced since in this process. */
+    long cursor() {
         return cursor;
     }
 

@@ -27,6 +27,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
@@ -44,6 +46,7 @@ public class SearchService {
     /** How far paging may go: past it, narrow the search. */
     static final int MAX_WINDOW = 10_000;
     private static final int SNIPPET = 160;
+    private static final Sort BY_TIME = new Sort(new SortField(MessageDocument.MSGTIME, SortField.Type.LONG, true));
 
     private final SearchIndex index;
     private final AccessAudit audit;
@@ -67,12 +70,8 @@ public class SearchService {
         List<String> terms = positiveTerms(text);
         boolean byTime = !"relevance".equals(r.sort());
         SearchResult result = index.withSearcher(searcher -> {
-            int total = searcher.count(query);
-            int wanted = (r.page() + 1) * r.size();
-            TopDocs top = byTime
-                    ? searcher.search(query, wanted, new Sort(new SortField(MessageDocument.MSGTIME, SortField.Type.LONG, true)))
-                    : searcher.search(query, wanted);
-            return new SearchResult(total, r.page(), r.size(), hits(searcher, top, r.page() * r.size(), terms));
+            TopDocs top = top(searcher, query, (r.page() + 1) * r.size(), byTime);
+            return new SearchResult(top.totalHits.value(), r.page(), r.size(), hits(searcher, top, r.page() * r.size(), terms));
         });
         var detail = new LinkedHashMap<String, Object>();
         detail.put("q", r.q() == null ? "" : r.q());
@@ -80,6 +79,13 @@ public class SearchService {
         detail.put("total", result.total());
         audit.record(user, "search", "archive", "messages", detail);
         return result;
+    }
+
+    /** The first {@code n} hits, newest first or by relevance, with the exact number of matches: one pass. */
+    static TopDocs top(IndexSearcher searcher, Query query, int n, boolean byTime) throws IOException {
+        return byTime
+                ? searcher.search(query, new TopFieldCollectorManager(BY_TIME, n, null, Integer.MAX_VALUE))
+                : searcher.search(query, new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
     }
 
     private Query parse(String q) {

@@ -4,25 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
 import io.chatguard.testsupport.Browser;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.chatguard.testsupport.BrowserPageTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -32,7 +28,7 @@ import io.restassured.http.ContentType;
  * {@code target/screenshots/}.
  */
 @QuarkusTest
-class SidebarPageTest {
+class SidebarPageTest extends BrowserPageTest {
     // Decisions checked against rules/ with scripts/rules-eval; each is far from its rule's edge.
     static final String BLOCKED = "这款产品保 本保收益，放心买";
     static final String WARNED = "明天这只必涨，开盘就买";
@@ -41,23 +37,6 @@ class SidebarPageTest {
 
     @Inject
     SecurityFixtures fixtures;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    Browser browser;
-    ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void blockedMessageHighlightsWhatWasTypedAndCannotBeSent() {
@@ -329,9 +308,5 @@ class SidebarPageTest {
 
     private String attribute(By by, String name) {
         return driver.findElement(by).getAttribute(name);
-    }
-
-    private List<String> texts(By by) {
-        return driver.findElements(by).stream().map(WebElement::getText).toList();
     }
 }

@@ -28,8 +28,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Tag;
@@ -162,12 +160,11 @@ class SearchBenchmark {
 
     private static long[] run(IndexSearcher searcher, List<String> queries, Analyzer analyzer) throws Exception {
         long[] nanos = new long[queries.size()];
-        Sort byTime = new Sort(new SortField(MessageDocument.MSGTIME, SortField.Type.LONG, true));
         for (int i = 0; i < queries.size(); i++) {
             long t0 = System.nanoTime();
             Query q = new SearchQueryParser(analyzer).parse(queries.get(i));
-            int total = searcher.count(q);
-            TopDocs top = searcher.search(q, 20, byTime);
+            TopDocs top = SearchService.top(searcher, q, 20, true);
+            long total = top.totalHits.value();
             StoredFields stored = searcher.storedFields();
             int spans = 0;
             for (ScoreDoc d : top.scoreDocs) {

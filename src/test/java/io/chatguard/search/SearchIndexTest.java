@@ -61,7 +61,7 @@ class SearchIndexTest {
         var reopened = new SearchIndex(new Config(dir));
         try {
             // close() commits too: what was indexed before a clean stop is kept.
-            assertThat(reopened.committedCursor()).isEqualTo(43);
+            assertThat(reopened.cursor()).isEqualTo(43);
             int count = reopened.withSearcher(s -> s.count(new TermQuery(new Term(MessageDocument.MSGID, "m-43"))));
             assertThat(count).isOne();
         } finally {
