@@ -36,6 +36,13 @@ class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
         return count("kind = 'recall' and signalId is null and employeeUserid = ?1 and createdAt >= ?2", employee, since) > 0;
     }
 
+    /** The distinct (message id, status) pairs of the alerts on {@code messageIds}. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> statuses(List<Long> messageIds) {
+        return getEntityManager().createNativeQuery("select distinct message_id, status from alert where message_id = any(?1)")
+                .setParameter(1, messageIds.toArray(Long[]::new)).getResultList();
+    }
+
     long signalCursor() {
         return ((Number) getEntityManager().createNativeQuery("select last_signal_id from alert_cursor where name = 'signals'")
                 .getSingleResult()).longValue();

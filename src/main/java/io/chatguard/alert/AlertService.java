@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -56,10 +57,12 @@ public class AlertService {
     private final Clock clock;
     private final ObjectMapper json;
     private final AccessAudit audit;
+    private final Event<AlertsChanged> changed;
 
     AlertService(AlertRepository alerts, AlertEventRepository events, ArchiveService archive, ScanService scans,
-            AlertConfig config, Clock clock, ObjectMapper json, AccessAudit audit) {
+            AlertConfig config, Clock clock, ObjectMapper json, AccessAudit audit, Event<AlertsChanged> changed) {
         this.audit = audit;
+        this.changed = changed;
         this.alerts = alerts;
         this.events = events;
         this.archive = archive;
@@ -236,6 +239,9 @@ public class AlertService {
         a.detail = detail;
         alerts.persist(a);
         record(a, SYSTEM, "raise", null, a.state(), detail, now);
+        if (messageId != null) {
+            changed.fire(new AlertsChanged(List.of(messageId)));
+        }
     }
 
     /** A new alert for a finding, not yet written. */
@@ -275,6 +281,10 @@ public class AlertService {
         }
         all.addAll(history);
         events.insertAll(all);
+        List<Long> messages = raised.stream().map(a -> a.messageId).filter(java.util.Objects::nonNull).toList();
+        if (!messages.isEmpty()) {
+            changed.fire(new AlertsChanged(messages));
+        }
     }
 
     /**
@@ -303,6 +313,16 @@ public class AlertService {
 
     private static List<AlertViews.Count> counts(List<Object[]> rows) {
         return rows.stream().map(r -> new AlertViews.Count((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /** The statuses of the alerts on each of {@code messageIds} that has any, lower case. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<String>> statusesOf(List<Long> messageIds) {
+        var out = new java.util.HashMap<Long, List<String>>();
+        for (Object[] row : alerts.statuses(messageIds)) {
+            out.computeIfAbsent(((Number) row[0]).longValue(), k -> new java.util.ArrayList<>()).add((String) row[1]);
+        }
+        return out;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -354,6 +374,9 @@ public class AlertService {
         Instant now = clock.instant();
         a.moveTo(after, now);
         record(a, actor, request.action(), before, after, request.note() == null ? null : request.note().strip(), now);
+        if (a.messageId != null && before.status() != after.status()) {
+            changed.fire(new AlertsChanged(List.of(a.messageId)));
+        }
         return detail(a, actor, 0);
     }
 

@@ -25,6 +25,14 @@ class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                 .setParameter(1, messageIds).getResultList());
     }
 
+    /** The distinct (message id, category) pairs of the current findings of {@code messageIds}. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> currentCategories(List<Long> messageIds) {
+        return getEntityManager().createNativeQuery("select distinct message_id, category from finding"
+                + " where message_id = any(?1) and retired_version is null")
+                .setParameter(1, messageIds.toArray(Long[]::new)).getResultList();
+    }
+
     /** The current findings of these messages, by message id and then in text order; read-only. */
     @SuppressWarnings("unchecked")
     List<Finding> current(List<Long> messageIds) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -117,6 +118,17 @@ public class ScanService {
     /** Whether any scan found a rule hit in message {@code messageId}. */
     public boolean hasFindings(long messageId) {
         return QuarkusTransaction.joiningExisting().call(() -> findings.count("messageId", messageId) > 0);
+    }
+
+    /** The compliance categories of the current findings of each of {@code messageIds} that has any. */
+    public Map<Long, List<String>> categoriesOf(List<Long> messageIds) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var out = new HashMap<Long, List<String>>();
+            for (Object[] row : findings.currentCategories(messageIds)) {
+                out.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+            }
+            return out;
+        });
     }
 
     /** The current findings of one message (what the latest scan of it found), in text order. */

@@ -1,5 +1,8 @@
 package io.chatguard.search;
 
+import java.util.List;
+import java.util.TreeSet;
+
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -19,6 +22,10 @@ final class MessageDocument {
     static final String RECEIVER = "receiver";
     static final String ROOM = "room";
     static final String MSGTYPE = "msgtype";
+    /** Compliance categories of the message's current findings. */
+    static final String CATEGORY = "category";
+    /** Statuses of the alerts on the message. */
+    static final String ALERT_STATUS = "alert_status";
     /** The original text, stored for snippets; not indexed itself. */
     static final String TEXT = "text";
     /** Folded single chars: one-char queries. */
@@ -31,7 +38,13 @@ final class MessageDocument {
     private MessageDocument() {
     }
 
+    /** The document of {@code m} with no findings and no alerts. */
     static Document of(MessageText m) {
+        return of(m, List.of(), List.of());
+    }
+
+    /** The document of {@code m}, whose current findings fall in {@code categories} and whose alerts are in {@code alertStatuses}. */
+    static Document of(MessageText m, List<String> categories, List<String> alertStatuses) {
         var d = new Document();
         d.add(new StringField(MSGID, m.msgid(), Field.Store.YES));
         d.add(new StoredField(ID, m.id()));
@@ -49,6 +62,12 @@ final class MessageDocument {
             d.add(new StringField(ROOM, m.roomid(), Field.Store.YES));
         }
         d.add(new StringField(MSGTYPE, m.msgtype(), Field.Store.YES));
+        for (String c : new TreeSet<>(categories)) {
+            d.add(new StringField(CATEGORY, c, Field.Store.YES));
+        }
+        for (String s : new TreeSet<>(alertStatuses)) {
+            d.add(new StringField(ALERT_STATUS, s, Field.Store.YES));
+        }
         d.add(new StoredField(TEXT, m.text()));
         d.add(new TextField(UNIGRAMS, m.text(), Field.Store.NO));
         d.add(new TextField(BIGRAMS, m.text(), Field.Store.NO));

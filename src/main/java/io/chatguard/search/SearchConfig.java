@@ -32,6 +32,13 @@ public interface SearchConfig {
     @WithDefault("2m")
     Duration settle();
 
+    /**
+     * How long after a change to a message's findings or alerts it is indexed again; the changes made
+     * meanwhile are indexed and committed together.
+     */
+    @WithDefault("200ms")
+    Duration outboxDelay();
+
     /** Messages read from PostgreSQL per indexing batch. */
     @WithDefault("2000")
     int batchSize();

@@ -25,6 +25,11 @@ class SearchJob {
             if (n > 0) {
                 LOG.infof("indexed %d messages behind the cursor", n);
             }
+            // Entries whose drain was lost (a crash after their transaction committed).
+            int changed = indexer.drainOutbox();
+            if (changed > 0) {
+                LOG.infof("indexed %d changes to findings and alerts from the outbox", changed);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "index sweep failed; it runs again on the next trigger");
         }

@@ -1,5 +1,7 @@
 package io.chatguard.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -7,7 +9,9 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -21,13 +25,14 @@ import io.chatguard.platform.text.CharFolding;
  * The officers' query syntax: words and "exact phrases" (each matches where the folded message text
  * contains it, exactly as a substring scan would), {@code AND}/{@code OR}/{@code NOT} (words are ANDed by
  * default) and parentheses, and field filters {@code sender:}, {@code receiver:}, {@code room:},
- * {@code msgtype:}, {@code msgid:}. Wildcards, fuzzy and range syntax are refused with a message rather
+ * {@code msgtype:}, {@code msgid:}, {@code category:} (a category of the message's current findings) and
+ * {@code status:} (a status of one of its alerts). Wildcards, fuzzy and range syntax are refused with a message rather
  * than guessed at. Not thread-safe: one per query.
  */
 final class SearchQueryParser extends QueryParser {
     private static final Map<String, String> FILTERS = Map.of("sender", MessageDocument.SENDER, "receiver",
             MessageDocument.RECEIVER, "room", MessageDocument.ROOM, "msgtype", MessageDocument.MSGTYPE, "msgid",
-            MessageDocument.MSGID);
+            MessageDocument.MSGID, "category", MessageDocument.CATEGORY, "status", MessageDocument.ALERT_STATUS);
     private static final String TEXT = "text";
 
     private final QueryBuilder words;
@@ -76,6 +81,17 @@ final class SearchQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
         return getFieldQuery(field, queryText, true);
+    }
+
+    /** A group of only NOT clauses means everything except them, as officers read it (Lucene alone matches nothing). */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        if (!clauses.isEmpty() && clauses.stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
+            var all = new ArrayList<>(clauses);
+            all.add(new BooleanClause(new MatchAllDocsQuery(), Occur.FILTER));
+            return super.getBooleanQuery(all);
+        }
+        return super.getBooleanQuery(clauses);
     }
 
     @Override

@@ -12,10 +12,12 @@ import java.time.Instant;
  * @param receiver one of the recipients, or null
  * @param room group chat id, or null
  * @param msgtype WeCom msgtype, or null
+ * @param category a compliance category the message's current findings fall in, or null
+ * @param alertStatus a status one of the message's alerts is in, or null
  * @param sort {@code time} (newest first, the default) or {@code relevance}
  * @param page page number, from 0
  * @param size hits per page
  */
 public record SearchRequest(String q, Instant from, Instant to, String sender, String receiver, String room, String msgtype,
-        String sort, int page, int size) {
+        String category, String alertStatus, String sort, int page, int size) {
 }

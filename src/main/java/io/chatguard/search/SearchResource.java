@@ -33,9 +33,12 @@ public class SearchResource {
     public SearchResult search(@QueryParam("q") String q, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("sender") String sender, @QueryParam("receiver") String receiver, @QueryParam("room") String room,
             @QueryParam("msgtype") String msgtype,
+            @QueryParam("category") @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "must be a category id such as guarantee_return") String category,
+            @QueryParam("alertStatus") @Pattern(regexp = "open|claimed|escalated|closed", message = "must be open, claimed, escalated or closed") String alertStatus,
             @QueryParam("sort") @DefaultValue("time") @Pattern(regexp = "time|relevance", message = "must be time or relevance") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return search.search(new SearchRequest(q, from, to, sender, receiver, room, msgtype, sort, page, size), user.name());
+        return search.search(new SearchRequest(q, from, to, sender, receiver, room, msgtype, category, alertStatus,
+                sort, page, size), user.name());
     }
 }

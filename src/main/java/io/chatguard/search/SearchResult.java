@@ -25,14 +25,18 @@ public record SearchResult(long total, int page, int size, List<Hit> hits) {
      * @param tolist recipients
      * @param roomid group chat id, empty for 1:1
      * @param msgtype WeCom msgtype
+     * @param categories compliance categories of the message's current findings
+     * @param alertStatuses statuses of the alerts on the message
      * @param snippet the text, or a window of it around the first match when it is long
      * @param snippetStart where the snippet starts in the message text (UTF-16)
      * @param highlights {@code [start, end)} of each match in the snippet (UTF-16), in order, not overlapping
      */
     public record Hit(String msgid, Instant msgtime, String from, List<String> tolist, String roomid, String msgtype,
-            String snippet, int snippetStart, List<int[]> highlights) {
+            List<String> categories, List<String> alertStatuses, String snippet, int snippetStart, List<int[]> highlights) {
         public Hit {
             tolist = List.copyOf(tolist);
+            categories = List.copyOf(categories);
+            alertStatuses = List.copyOf(alertStatuses);
             highlights = List.copyOf(highlights);
         }
     }

@@ -121,6 +121,8 @@ public class SearchService {
         putIfSet(out, "receiver", r.receiver());
         putIfSet(out, "room", r.room());
         putIfSet(out, "msgtype", r.msgtype());
+        putIfSet(out, "category", r.category());
+        putIfSet(out, "alertStatus", r.alertStatus());
         return out;
     }
 
@@ -141,6 +143,8 @@ public class SearchService {
         filter(b, MessageDocument.RECEIVER, r.receiver());
         filter(b, MessageDocument.ROOM, r.room());
         filter(b, MessageDocument.MSGTYPE, r.msgtype());
+        filter(b, MessageDocument.CATEGORY, r.category());
+        filter(b, MessageDocument.ALERT_STATUS, r.alertStatus());
         return b.build();
     }
 
@@ -200,6 +204,7 @@ public class SearchService {
                     Instant.ofEpochMilli(d.getField(MessageDocument.MSGTIME).numericValue().longValue()),
                     d.get(MessageDocument.SENDER), List.of(d.getValues(MessageDocument.RECEIVER)),
                     d.get(MessageDocument.ROOM) == null ? "" : d.get(MessageDocument.ROOM), d.get(MessageDocument.MSGTYPE),
+                    List.of(d.getValues(MessageDocument.CATEGORY)), List.of(d.getValues(MessageDocument.ALERT_STATUS)),
                     text.substring(start, end), start, inSnippet));
         }
         return out;

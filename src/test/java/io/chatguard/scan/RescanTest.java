@@ -105,6 +105,12 @@ class RescanTest {
         return out;
     }
 
+    private List<String> searchByCategory(String employee, String category) {
+        return given().auth().oauth2(fixtures.token(Roles.OFFICER)).queryParam("sender", employee)
+                .queryParam("category", category).get("/api/v1/search").then().statusCode(200).extract().jsonPath()
+                .getList("hits.msgid", String.class);
+    }
+
     @Test
     void aRescanAfterARuleChangeRaisesExactlyTheNewAlertsMarksStaleOnesAndResumesAfterAStop() throws IOException {
         Instant start = Instant.now().minusSeconds(1);
@@ -144,6 +150,15 @@ class RescanTest {
                 .findFirst().orElseThrow().getKey());
         assertThat(expectedNew).contains(promiseMessage + "/guarantee_return.principal");
         assertThat(expectedUnmatched).as("the change must take an alert's rule away").isNotEmpty();
+
+        String rebateMsgid = texts.entrySet().stream().filter(e -> e.getValue().startsWith("返佣")).findFirst().orElseThrow()
+                .getKey();
+        String promiseMsgid = texts.entrySet().stream().filter(e -> e.getValue().contains("灵宝神盘")).findFirst().orElseThrow()
+                .getKey();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(searchByCategory(employee, "kickback")).contains(rebateMsgid);
+            assertThat(searchByCategory(employee, "guarantee_return")).doesNotContain(promiseMsgid);
+        });
 
         // A job that stops after its first batch (as a killed process would) and is resumed at start-up.
         // Bounded on both sides: other tests and benchmarks may leave messages with other times in this database.
@@ -185,6 +200,12 @@ class RescanTest {
         JsonPath keptView = given().auth().oauth2(officer).get("/api/v1/alerts/" + kept).then().statusCode(200).extract().jsonPath();
         List<String> hitKeys = keptView.getList("hits", Map.class).stream().map(h -> h.get("ruleId") + "@" + h.get("start")).toList();
         assertThat(hitKeys).isNotEmpty().doesNotHaveDuplicates();
+
+        // The search index follows the rescan: categories are those of the current findings.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(searchByCategory(employee, "kickback")).doesNotContain(rebateMsgid);
+            assertThat(searchByCategory(employee, "guarantee_return")).contains(promiseMsgid);
+        });
 
         // Rescanning again with the same rules changes nothing.
         RescanView again = given().auth().oauth2(officer).contentType(ContentType.JSON)

@@ -39,7 +39,7 @@ class MessageIndexerTest {
     DataSource dataSource;
 
     private List<String> found(String sender) {
-        return search.search(new SearchRequest(null, null, null, sender, null, null, null, "time", 0, 50), "officer-test")
+        return search.search(new SearchRequest(null, null, null, sender, null, null, null, null, null, "time", 0, 50), "officer-test")
                 .hits().stream().map(SearchResult.Hit::msgid).toList();
     }
 

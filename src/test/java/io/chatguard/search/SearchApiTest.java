@@ -60,6 +60,9 @@ class SearchApiTest {
         assertThat(found("保证收益")).as("simplified query, traditional text").containsExactly(msgids.get(1));
         assertThat(found("abc")).as("full width folds").containsExactly(msgids.get(2));
         assertThat(found("保本 NOT 收益")).containsExactly(msgids.get(4));
+        assertThat(found("NOT 收益")).as("NOT alone: everything else").containsExactlyInAnyOrder(msgids.get(2), msgids.get(3),
+                msgids.get(4));
+        assertThat(found("天气 OR (NOT 保本)")).containsExactlyInAnyOrder(msgids.get(1), msgids.get(2), msgids.get(3));
         assertThat(found("保本 OR 天气")).containsExactlyInAnyOrder(msgids.get(0), msgids.get(3), msgids.get(4));
         assertThat(found("\"保本保收益\" 放心")).containsExactly(msgids.get(0));
         assertThat(found("天天")).as("a substring inside a word").containsExactly(msgids.get(3));

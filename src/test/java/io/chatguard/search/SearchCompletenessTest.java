@@ -63,7 +63,7 @@ class SearchCompletenessTest {
                 }
             }
             String q = term.length() % 2 == 0 ? "\"" + term + "\"" : term;
-            SearchResult result = search.search(new SearchRequest(q, null, null, null, null, room, null, "time", 0, MESSAGES),
+            SearchResult result = search.search(new SearchRequest(q, null, null, null, null, room, null, null, null, "time", 0, MESSAGES),
                     "officer-test");
             Set<String> found = new TreeSet<>(result.hits().stream().map(SearchResult.Hit::msgid).toList());
             assertThat(found).as("hits for %s", q).isEqualTo(expected);

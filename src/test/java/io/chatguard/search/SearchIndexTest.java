@@ -38,6 +38,11 @@ class SearchIndexTest {
         }
 
         @Override
+        public Duration outboxDelay() {
+            return Duration.ZERO;
+        }
+
+        @Override
         public int batchSize() {
             return 100;
         }
