@@ -1,10 +1,21 @@
 // Archive search for compliance officers. Message content is attacker-controlled (clients can send
 // anything), so every piece of server data is written with textContent, never innerHTML.
 const PAGE_SIZE = 20;
+import { CATEGORY, STATUS, el, label } from '/alerts/labels.js';
+
 const TYPE_NAMES = { text: '文本', image: '图片', voice: '语音', video: '视频', file: '文件', link: '链接',
   mixed: '图文混排', chatrecord: '聊天记录', revoke: '撤回' };
 const $ = id => document.getElementById(id);
+const FILTERS = ['q', 'sender', 'receiver', 'room', 'msgtype', 'category', 'alertStatus', 'sort'];
 let page = 0;
+
+for (const [select, names] of [['category', CATEGORY], ['alertStatus', STATUS]]) {
+  for (const [code, name] of Object.entries(names)) {
+    const option = el('option', name);
+    option.value = code;
+    $(select).appendChild(option);
+  }
+}
 
 function isoOrEmpty(local) {
   return local ? new Date(local).toISOString() : '';
@@ -12,7 +23,7 @@ function isoOrEmpty(local) {
 
 function params() {
   const p = new URLSearchParams();
-  for (const id of ['q', 'sender', 'receiver', 'room', 'msgtype', 'sort']) {
+  for (const id of FILTERS) {
     const v = $(id).value.trim();
     if (v) p.set(id, v);
   }
@@ -59,6 +70,14 @@ function meta(hit) {
   return el;
 }
 
+/** What happened to the message: the categories its rules hit and the status of its alerts. */
+function tags(hit) {
+  const div = el('div', null, 'tags');
+  for (const c of hit.categories) div.appendChild(el('span', label(CATEGORY, c), 'tag category'));
+  for (const s of hit.alertStatuses) div.appendChild(el('span', '预警' + label(STATUS, s), 'tag status-' + s));
+  return div;
+}
+
 async function search() {
   $('error').hidden = true;
   const response = await fetch('/api/v1/search?' + params(), { headers: { Accept: 'application/json' } });
@@ -79,6 +98,7 @@ async function search() {
     const li = document.createElement('li');
     li.className = 'hit';
     li.appendChild(meta(hit));
+    if (hit.categories.length || hit.alertStatuses.length) li.appendChild(tags(hit));
     li.appendChild(snippet(hit.snippet, hit.highlights));
     const open = document.createElement('a');
     open.className = 'open';
@@ -96,5 +116,10 @@ async function search() {
 $('search-form').addEventListener('submit', e => { e.preventDefault(); page = 0; search(); });
 $('prev').addEventListener('click', () => { page = Math.max(0, page - 1); search(); });
 $('next').addEventListener('click', () => { page += 1; search(); });
-const initial = new URLSearchParams(window.location.search).get('q');
-if (initial) { $('q').value = initial; search(); }
+// Filters can come in the address (e.g. from the dashboard): /search/?category=guarantee_return
+const initial = new URLSearchParams(window.location.search);
+let given = false;
+for (const id of FILTERS) {
+  if (initial.get(id)) { $(id).value = initial.get(id); given = true; }
+}
+if (given) search();

@@ -2,6 +2,7 @@ package io.chatguard.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.util.UUID;
 
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
+import io.chatguard.scan.ScanService;
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
 import io.chatguard.testsupport.BrowserPageTest;
@@ -29,6 +32,10 @@ class SearchPageTest extends BrowserPageTest {
     TestData testData;
     @Inject
     MessageIndexer indexer;
+    @Inject
+    SearchService search;
+    @Inject
+    ScanService scans;
 
     @Test
     void anOfficerFindsMessagesWithTheMatchHighlightedAndMarkupShownAsText() {
@@ -57,6 +64,29 @@ class SearchPageTest extends BrowserPageTest {
         assertThat(driver.findElement(By.cssSelector("#thread li.current .snippet")).getText()).isEqualTo(MARKUP);
         assertThat(driver.findElements(By.cssSelector("#thread img"))).isEmpty();
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void anOfficerFiltersByCategoryHitAndAlertStatusAndSeesThemOnEachHit() {
+        String employee = "adv-" + UUID.randomUUID().toString().substring(0, 8);
+        String promise = testData.textMessage(employee, "wmClient", "这只基金保本保收益，您放心");
+        String clean = testData.textMessage(employee, "wmClient", "明天上午十点见");
+        index(promise, clean);
+        scans.scan(java.util.stream.Stream.of(promise, clean).map(testData::messageId).toList());
+        // The scan's findings and alert reach the index through the outbox, a moment after the scan commits.
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> search.search(new SearchRequest(null, null, null,
+                employee, null, null, null, "guarantee_return", "open", "time", 0, 10), "officer-test").total() == 1);
+        browser.signIn(root + "search/?sender=" + employee, fixtures.user(Roles.OFFICER));
+        browser.await().until(d -> driver.findElements(By.cssSelector("#results li")).size() == 2);
+
+        new Select(driver.findElement(By.id("category"))).selectByVisibleText("承诺保本、保收益或弥补亏损");
+        new Select(driver.findElement(By.id("alertStatus"))).selectByVisibleText("待处理");
+        driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+
+        browser.await().until(d -> driver.findElements(By.cssSelector("#results li")).size() == 1);
+        browser.screenshot("search-facets");
+        assertThat(driver.findElement(By.cssSelector("#results .snippet")).getText()).isEqualTo("这只基金保本保收益，您放心");
+        assertThat(texts(By.cssSelector("#results .tag"))).containsExactly("承诺保本、保收益或弥补亏损", "预警待处理");
     }
 
     @Test
