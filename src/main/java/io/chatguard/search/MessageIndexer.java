@@ -24,6 +24,8 @@ import io.chatguard.alert.AlertsChanged;
 import io.chatguard.archive.ArchiveService;
 import io.chatguard.archive.MessageText;
 import io.chatguard.archive.MessagesArchived;
+import io.chatguard.platform.error.ChatGuardException;
+import io.chatguard.platform.error.ProblemType;
 import io.chatguard.scan.FindingsRecorded;
 import io.chatguard.scan.RescanBatch;
 import io.chatguard.scan.ScanService;
@@ -149,6 +151,11 @@ public class MessageIndexer {
      * with each batch; returns how many it indexed.
      */
     public synchronized long sweep() {
+        return walk(false);
+    }
+
+    /** The sweep; a rebuild's walk reports its progress as it goes. */
+    private synchronized long walk(boolean rebuilding) {
         Instant settled = clock.instant().minus(config.settle());
         long indexed = 0;
         while (true) {
@@ -161,12 +168,13 @@ public class MessageIndexer {
             put(ids);
             index.advanceCursor(ids.get(ids.size() - 1));
             indexed += ids.size();
-            rebuild.updateAndGet(r -> r == null || r.finishedAt() != null ? r : r.advanced(ids.size()));
+            if (rebuilding) {
+                rebuild.updateAndGet(r -> r.advanced(ids.size()));
+            }
         }
         if (indexed > 0) {
             index.refresh();
         }
-        rebuild.updateAndGet(r -> r == null || r.finishedAt() != null ? r : r.finished(clock.instant()));
         return indexed;
     }
 
@@ -185,22 +193,41 @@ public class MessageIndexer {
         }
     }
 
-    /** Empties the index and rebuilds it from PostgreSQL in the background; progress through {@link #rebuildStatus()}. */
+    /**
+     * Empties the index and rebuilds it from PostgreSQL in the background; progress through
+     * {@link #rebuildStatus()}. One rebuild at a time: while one runs, another is refused.
+     */
     public ReindexView reindex(String by) {
-        ReindexView started = new ReindexView(by, clock.instant(), null, 0, archive.extentOf(null, null).count());
-        synchronized (this) {
-            index.clear();
-            rebuild.set(started);
+        ReindexView started = ReindexView.started(by, clock.instant(), archive.extentOf(null, null).count());
+        ReindexView previous = rebuild.getAndUpdate(r -> r == null || !r.running() ? started : r);
+        if (previous != null && previous.running()) {
+            throw new ChatGuardException(ProblemType.CONFLICT, "a rebuild started by " + previous.requestedBy() + " at "
+                    + previous.startedAt() + " is running (" + previous.indexed() + " of " + previous.total() + " messages)");
         }
         worker.submit(() -> {
             try {
-                sweep();
+                synchronized (this) {
+                    index.clear();
+                    walk(true);
+                    // Messages younger than the settle time: the cursor waits for them, searches need not.
+                    List<Long> recent = QuarkusTransaction.requiringNew().call(() -> archive.messageIdsAfter(index.cursor(),
+                            clock.instant(), Integer.MAX_VALUE));
+                    index(recent);
+                    rebuild.updateAndGet(r -> r.advanced(recent.size()).finished(clock.instant()));
+                }
                 index.commit();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "reindex failed; the scheduled sweep carries on from the cursor");
+                rebuild.updateAndGet(r -> r.running() ? r.failed(clock.instant(), String.valueOf(e.getMessage())) : r);
             }
         });
         return started;
+    }
+
+    /** The rebuild running now, or null. */
+    ReindexView runningRebuild() {
+        ReindexView r = rebuild.get();
+        return r != null && r.running() ? r : null;
     }
 
     /** The last rebuild, or null when none ran in this process. */

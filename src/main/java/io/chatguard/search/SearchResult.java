@@ -10,8 +10,10 @@ import java.util.List;
  * @param page page number, from 0
  * @param size hits per page
  * @param hits this page's hits
+ * @param rebuilding the rebuild of the index running now, or null: while one runs, messages it has not
+ *     reached yet are missing from the hits
  */
-public record SearchResult(long total, int page, int size, List<Hit> hits) {
+public record SearchResult(long total, int page, int size, List<Hit> hits, ReindexView rebuilding) {
     public SearchResult {
         hits = List.copyOf(hits);
     }

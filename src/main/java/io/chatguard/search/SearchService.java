@@ -49,11 +49,13 @@ public class SearchService {
     private static final Sort BY_TIME = new Sort(new SortField(MessageDocument.MSGTIME, SortField.Type.LONG, true));
 
     private final SearchIndex index;
+    private final MessageIndexer indexer;
     private final AccessAudit audit;
     private final Analyzer words = ChatAnalyzers.words();
 
-    SearchService(SearchIndex index, AccessAudit audit) {
+    SearchService(SearchIndex index, MessageIndexer indexer, AccessAudit audit) {
         this.index = index;
+        this.indexer = indexer;
         this.audit = audit;
     }
 
@@ -71,7 +73,8 @@ public class SearchService {
         boolean byTime = !"relevance".equals(r.sort());
         SearchResult result = index.withSearcher(searcher -> {
             TopDocs top = top(searcher, query, (r.page() + 1) * r.size(), byTime);
-            return new SearchResult(top.totalHits.value(), r.page(), r.size(), hits(searcher, top, r.page() * r.size(), terms));
+            return new SearchResult(top.totalHits.value(), r.page(), r.size(), hits(searcher, top, r.page() * r.size(), terms),
+                    indexer.runningRebuild());
         });
         var detail = new LinkedHashMap<String, Object>();
         detail.put("q", r.q() == null ? "" : r.q());

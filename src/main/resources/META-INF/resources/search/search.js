@@ -93,6 +93,9 @@ async function search() {
     $('prev').disabled = $('next').disabled = true;
     return;
   }
+  const r = body.rebuilding;
+  $('rebuilding').hidden = !r;
+  if (r) $('rebuilding').textContent = `检索索引正在重建（已索引 ${r.indexed} / ${r.total} 条），尚未重建到的消息不在结果中，请稍后再检索。`;
   $('summary').textContent = `共 ${body.total} 条消息`;
   for (const hit of body.hits) {
     const li = document.createElement('li');
