@@ -80,6 +80,17 @@ ensure_browser() {
   [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
 }
 
+# Reports: PDFs embed WenQuanYi Micro Hei (TrueType outlines, which PDFBox embeds; Noto CJK is CFF).
+# The tests also render PDF pages to PNG with poppler's pdftoppm.
+ensure_report_tools() {
+  local missing=()
+  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  if [ "${1:-}" = test ]; then
+    command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  fi
+  [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
+}
+
 mvn_cmd() {
   # Maven 3.8's bundled Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run.
   if [ "${CG_JDK_MAJOR:-0}" -ge 24 ]; then
