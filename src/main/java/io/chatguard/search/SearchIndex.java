@@ -106,6 +106,7 @@ public class SearchIndex {
             writer.deleteAll();
             cursor = 0;
             commit();
+            refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

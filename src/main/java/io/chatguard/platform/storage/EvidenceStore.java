@@ -50,6 +50,23 @@ public interface EvidenceStore {
      */
     InputStream get(String key);
 
+    /**
+     * Opens {@code length} bytes of {@code key} from {@code offset} (a message's slice of a batch object).
+     * Caller closes the stream.
+     *
+     * @throws io.chatguard.platform.error.ChatGuardException of type {@code OBJECT_NOT_FOUND}
+     */
+    InputStream get(String key, long offset, long length);
+
+    /**
+     * Removes {@code key}. Only disposal after the retention period calls this, once it has checked
+     * retention and legal holds; a store with object lock refuses it before the retain-until date anyway.
+     */
+    void delete(String key);
+
+    /** Sets or clears the store's own legal hold on {@code key} where it has object lock; otherwise does nothing. */
+    void legalHold(String key, boolean on);
+
     /** Metadata of {@code key}, or empty when there is no such object. */
     Optional<StoredObject> stat(String key);
 

@@ -60,10 +60,14 @@ public class S3EvidenceStore implements EvidenceStore {
 
     private final MinioAsyncClient client;
     private final String bucket;
+    private final StorageConfig config;
+    private final java.time.Clock clock;
 
-    S3EvidenceStore(MinioAsyncClient client, StorageConfig config) {
+    S3EvidenceStore(MinioAsyncClient client, StorageConfig config, java.time.Clock clock) {
         this.client = client;
         this.bucket = config.bucket();
+        this.config = config;
+        this.clock = clock;
     }
 
     void createBucketOnStart(@Observes StartupEvent event) {
@@ -148,6 +152,12 @@ public class S3EvidenceStore implements EvidenceStore {
         // The SigV4 payload hash: minio-java uses it instead of hashing the body, and the store checks it.
         headers.put(Http.Headers.X_AMZ_CONTENT_SHA256, sha256);
         headers.put("x-amz-meta-" + SHA256_META, sha256);
+        if (config.objectLock()) {
+            headers.put("x-amz-object-lock-mode", "COMPLIANCE");
+            headers.put("x-amz-object-lock-retain-until-date", java.time.ZonedDateTime.now(clock).plus(config.retention())
+                    .withZoneSameInstant(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .format(java.time.format.DateTimeFormatter.ISO_INSTANT));
+        }
         try {
             join(upload.start(headers));
         } catch (MinioException e) {
@@ -201,6 +211,51 @@ public class S3EvidenceStore implements EvidenceStore {
             throw unavailable("get " + key, e);
         } catch (MinioException e) {
             throw unavailable("get " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key, long offset, long length) {
+        checkKey(key);
+        try {
+            return join(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length)
+                    .build()));
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                throw new ChatGuardException(ProblemType.OBJECT_NOT_FOUND, "no object " + key);
+            }
+            throw unavailable("get " + key, e);
+        } catch (MinioException e) {
+            throw unavailable("get " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        checkKey(key);
+        try {
+            join(client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (MinioException e) {
+            throw unavailable("delete " + key, e);
+        }
+    }
+
+    @Override
+    public void legalHold(String key, boolean on) {
+        if (!config.objectLock()) {
+            return;
+        }
+        checkKey(key);
+        try {
+            if (on) {
+                join(client.enableObjectLegalHold(io.minio.EnableObjectLegalHoldArgs.builder().bucket(bucket).object(key)
+                        .build()));
+            } else {
+                join(client.disableObjectLegalHold(io.minio.DisableObjectLegalHoldArgs.builder().bucket(bucket).object(key)
+                        .build()));
+            }
+        } catch (MinioException e) {
+            throw unavailable("legal hold " + key, e);
         }
     }
 
