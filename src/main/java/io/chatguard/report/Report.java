@@ -36,4 +36,32 @@ class Report {
 
     @Column(nullable = false)
     String status;
+
+    /** The {@link ReportFilter} as JSON. */
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    String filter;
+
+    @Column(name = "total_alerts")
+    Long totalAlerts;
+
+    @Column(name = "done_alerts", nullable = false)
+    long doneAlerts;
+
+    @Column(name = "package_key")
+    String packageKey;
+
+    @Column(name = "package_sha256")
+    String packageSha256;
+
+    @Column(name = "package_size")
+    Long packageSize;
+
+    @Column(name = "finished_at")
+    Instant finishedAt;
+
+    @Column(name = "expires_at")
+    Instant expiresAt;
+
+    String error;
 }

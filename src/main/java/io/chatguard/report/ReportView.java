@@ -3,7 +3,7 @@ package io.chatguard.report;
 import java.time.Instant;
 
 /**
- * A report as listed.
+ * A report and where its export stands.
  *
  * @param id report id
  * @param title title
@@ -11,12 +11,17 @@ import java.time.Instant;
  * @param createdAt creation time
  * @param periodFrom start of the covered period (inclusive)
  * @param periodTo end of the covered period (exclusive)
+ * @param filter which alerts it covers
  * @param status queued, running, done or failed
+ * @param totalAlerts alerts to export, once counted
+ * @param doneAlerts alerts exported so far
+ * @param packageSha256 SHA-256 of the evidence package, once done (also in the evidence ledger)
+ * @param packageSize its size in bytes
+ * @param finishedAt when the export finished
+ * @param expiresAt when its downloads stop
+ * @param error why the export failed, or null
  */
-public record ReportView(long id, String title, String createdBy, Instant createdAt, Instant periodFrom,
-        Instant periodTo, String status) {
-
-    static ReportView of(Report r) {
-        return new ReportView(r.id, r.title, r.createdBy, r.createdAt, r.periodFrom, r.periodTo, r.status);
-    }
+public record ReportView(long id, String title, String createdBy, Instant createdAt, Instant periodFrom, Instant periodTo,
+        ReportFilter filter, String status, Long totalAlerts, long doneAlerts, String packageSha256, Long packageSize,
+        Instant finishedAt, Instant expiresAt, String error) {
 }

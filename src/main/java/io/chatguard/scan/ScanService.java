@@ -120,6 +120,22 @@ public class ScanService {
         return QuarkusTransaction.joiningExisting().call(() -> findings.count("messageId", messageId) > 0);
     }
 
+    /** The current findings of each of {@code messages} that has any, in text order. */
+    public Map<Long, List<FindingRecord>> findingsOf(List<MessageText> messages) {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
+        var byId = new HashMap<Long, MessageText>();
+        messages.forEach(m -> byId.put(m.id(), m));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var out = new HashMap<Long, List<FindingRecord>>();
+            for (Finding f : findings.current(List.copyOf(byId.keySet()))) {
+                out.computeIfAbsent(f.messageId, k -> new ArrayList<>()).add(FindingRecord.of(f, byId.get(f.messageId)));
+            }
+            return out;
+        });
+    }
+
     /** The compliance categories of the current findings of each of {@code messageIds} that has any. */
     public Map<Long, List<String>> categoriesOf(List<Long> messageIds) {
         return QuarkusTransaction.joiningExisting().call(() -> {

@@ -21,6 +21,7 @@ public enum ProblemType {
     RULE_INVALID(422, "Rule set rejected"),
     TEXT_TOO_LONG(400, "Text too long"),
     SEARCH_QUERY_INVALID(400, "Invalid search query"),
+    DOWNLOAD_EXPIRED(410, "Download expired"),
     STORAGE_UNAVAILABLE(503, "Object storage unavailable"),
     DECISION_NOT_RECORDED(503, "Decision not recorded"),
     UPSTREAM_FAILED(502, "Upstream service failed"),
