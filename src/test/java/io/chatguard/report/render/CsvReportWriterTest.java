@@ -63,7 +63,7 @@ class CsvReportWriterTest {
     @Test
     void writesTheSummary() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvReportWriter.writeSummary(ReportFixtures.summary(19), out);
+        CsvReportWriter.writeSummary(ReportFixtures.summary(), out);
         byte[] csv = out.toByteArray();
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<List<String>> rows = parse(csv);
@@ -78,7 +78,7 @@ class CsvReportWriterTest {
     void leavesTheStreamOpen() throws IOException {
         ClosedFlag out = new ClosedFlag();
         try (CsvReportWriter w = new CsvReportWriter(out)) {
-            w.summary(ReportFixtures.summary(1));
+            w.summary(ReportFixtures.summary());
             w.alert(ReportFixtures.alerts().get(0));
             w.finish();
         }
@@ -89,7 +89,7 @@ class CsvReportWriterTest {
     private static byte[] write(List<ReportContent.Alert> alerts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CsvReportWriter w = new CsvReportWriter(out)) {
-            w.summary(ReportFixtures.summary(alerts.size()));
+            w.summary(ReportFixtures.summary());
             for (ReportContent.Alert a : alerts) {
                 w.alert(a);
             }
