@@ -57,10 +57,11 @@ class PdfReportWriterTest {
         String log = new String(pdftoppm.getInputStream().readAllBytes());
         assertThat(pdftoppm.exitValue()).as(log).isZero();
         assertThat(log).doesNotContainIgnoringCase("error");
-        for (Path png : List.of(DIR.resolve("page-1.png"), DIR.resolve("page-2.png"))) {
-            assertThat(png).exists();
-            assertThat(Files.size(png)).isGreaterThan(10_000);
-        }
+        // A blank page compresses to a few KB; page 1 is the dense summary, page 2 the rest of its tables.
+        assertThat(DIR.resolve("page-1.png")).exists();
+        assertThat(Files.size(DIR.resolve("page-1.png"))).isGreaterThan(20_000);
+        assertThat(DIR.resolve("page-2.png")).exists();
+        assertThat(Files.size(DIR.resolve("page-2.png"))).isGreaterThan(5_000);
     }
 
     @Test
