@@ -24,7 +24,7 @@ import io.chatguard.scan.ScanService;
 /**
  * What a report reads: the period's alerts through the filter, counted and page by page in full. A read
  * model in plain SQL over the alert tables (reports only read them); messages, context and hits come
- * through the archive and scan services.
+ * through the archive and scan services. Callers run each method in a (read-only) transaction.
  */
 @ApplicationScoped
 class ReportData {
@@ -53,7 +53,7 @@ class ReportData {
     }
 
     long count(Instant from, Instant to, ReportFilter f) {
-        return jdbc.inNewTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             try (var ps = c.prepareStatement("select count(*)" + SCOPE)) {
                 bind(c, ps, from, to, f);
                 try (var rs = ps.executeQuery()) {
@@ -65,7 +65,7 @@ class ReportData {
     }
 
     ReportContent.Summary summary(String title, Instant from, Instant to, ReportFilter f, String filterText, String by, Instant now) {
-        return jdbc.inNewTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             long total = 0;
             try (var ps = c.prepareStatement("select count(*)" + SCOPE)) {
                 bind(c, ps, from, to, f);
@@ -121,7 +121,7 @@ class ReportData {
 
     /** The next {@code limit} alerts after {@code afterId}, in id order, each with its message, context, hits and history. */
     List<AlertRow> page(Instant from, Instant to, ReportFilter f, long afterId, int limit, int context) {
-        List<Object[]> rows = jdbc.inNewTransaction(c -> {
+        List<Object[]> rows = jdbc.inTransaction(c -> {
             try (var ps = c.prepareStatement("select a.id, a.kind, a.category, a.rule_id, a.severity, a.status, a.resolution,"
                     + " a.employee_userid, (select e.department from employee e where e.userid = a.employee_userid), a.created_at,"
                     + " a.due_at, a.closed_at, a.message_id, a.detail" + SCOPE + " and a.id > ? order by a.id limit ?")) {
@@ -171,7 +171,7 @@ class ReportData {
     }
 
     private Map<Long, List<ReportContent.Action>> actions(List<Long> alertIds) {
-        return jdbc.inNewTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             var out = new HashMap<Long, List<ReportContent.Action>>();
             try (var ps = c.prepareStatement("select alert_id, occurred_at, actor, action, after ->> 'status', note from alert_event"
                     + " where alert_id = any(?) and action <> 'view' order by alert_id, occurred_at, id")) {
@@ -193,7 +193,7 @@ class ReportData {
         if (msgids.isEmpty()) {
             return List.of();
         }
-        return jdbc.inNewTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             var out = new ArrayList<EvidenceFile>();
             Long[] ids = msgids.keySet().toArray(Long[]::new);
             try (var ps = c.prepareStatement("select message_id, kind, object_key, byte_offset, byte_length from message_evidence"

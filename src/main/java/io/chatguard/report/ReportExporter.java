@@ -140,7 +140,9 @@ public class ReportExporter {
                 long afterId = 0;
                 long done = 0;
                 while (true) {
-                    List<ReportData.AlertRow> page = data.page(r.periodFrom, r.periodTo, filter, afterId, PAGE, config.context());
+                    long after = afterId;
+                    List<ReportData.AlertRow> page = QuarkusTransaction.requiringNew().call(() -> data.page(r.periodFrom,
+                            r.periodTo, filter, after, PAGE, config.context()));
                     if (page.isEmpty()) {
                         break;
                     }
@@ -216,7 +218,7 @@ public class ReportExporter {
         }
         // Slices of one batch object are read in one pass over it, in offset order, not one request each.
         var byObject = new LinkedHashMap<String, List<ReportData.EvidenceFile>>();
-        for (ReportData.EvidenceFile f : data.evidence(msgids)) {
+        for (ReportData.EvidenceFile f : QuarkusTransaction.requiringNew().call(() -> data.evidence(msgids))) {
             if (!pkg.contains(f.name())) {
                 byObject.computeIfAbsent(f.objectKey(), k -> new ArrayList<>()).add(f);
             }

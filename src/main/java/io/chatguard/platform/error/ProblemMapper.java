@@ -116,7 +116,9 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static String lastNode(String path) {
+    /** The field a violation names: {@code outcomes[0]} for {@code create.request.outcomes[0].<list element>}. */
+    private static String lastNode(String fullPath) {
+        String path = fullPath.replaceAll("\\.<[^>]+>$", "");
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
     }
