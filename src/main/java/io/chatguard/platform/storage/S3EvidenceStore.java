@@ -84,7 +84,7 @@ public class S3EvidenceStore implements EvidenceStore {
         try {
             if (!join(client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()))) {
                 try {
-                    join(client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build()));
+                    join(client.makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(config.objectLock()).build()));
                     LOG.infof("created bucket %s", bucket);
                 } catch (ErrorResponseException e) {
                     if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
