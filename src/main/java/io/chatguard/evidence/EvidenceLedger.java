@@ -31,6 +31,8 @@ public class EvidenceLedger {
     /** pg_advisory_xact_lock key of the ledger's writer ('ledger' in ASCII). */
     private static final long WRITER_LOCK = 0x6c6564676572L;
     static final String ANCHORS = "ledger/anchors/";
+    /** Copies of the rows the ledger covers (alert events, audit events, pre-send decisions), one object per batch. */
+    static final String RECORDS = "ledger/records/";
     private static final UnnestInsert<LedgerEntry> INSERT = UnnestInsert.<LedgerEntry>into("evidence_ledger")
             .bigint("seq", LedgerEntry::seq).text("source", LedgerEntry::source).text("ref", LedgerEntry::ref)
             .text("content_sha256", LedgerEntry::contentSha256).text("prev_hash", LedgerEntry::prevHash)
@@ -94,12 +96,23 @@ public class EvidenceLedger {
             if (records.isEmpty()) {
                 continue;
             }
+            var copies = new StringBuilder();
+            long first = seq + 1;
             for (SourceRecord r : records) {
                 if (r.ref() != null) {
                     LedgerEntry e = LedgerEntry.after(prev, ++seq, source.sourceName(), r.ref(), r.contentSha256(), now);
                     entries.add(e);
                     prev = e.entryHash();
+                    if (r.content() != null) {
+                        copies.append("{\"seq\":").append(e.seq()).append(",\"ref\":\"").append(e.ref())
+                                .append("\",\"content\":").append(r.content()).append("}\n");
+                    }
                 }
+            }
+            if (!copies.isEmpty()) {
+                // Rows get an evidence object too, outside the database: one JSON Lines object per batch.
+                store.put(RECORDS + source.sourceName() + "/" + String.format("%020d-%020d", first, seq) + ".jsonl",
+                        copies.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
             }
             SourceRecord last = records.get(records.size() - 1);
             try (var ps = c.prepareStatement("update ledger_cursor set last_time = ?, last_id = ? where source = ?")) {

@@ -44,13 +44,13 @@ enum LedgerSource {
                 for (String kind : KINDS) {
                     String ref = ref(id, kind);
                     if (hashes.containsKey(ref)) {
-                        out.add(new SourceRecord(ref, hashes.get(ref), lastTime, id));
+                        out.add(new SourceRecord(ref, hashes.get(ref), null, lastTime, id));
                     }
                 }
             }
             // A marker for the cursor when the walked messages had no evidence (test data, imports of old rows).
             if (out.isEmpty() || out.get(out.size() - 1).id() != ids.get(ids.size() - 1)) {
-                out.add(new SourceRecord(null, null, lastTime, ids.get(ids.size() - 1)));
+                out.add(new SourceRecord(null, null, null, lastTime, ids.get(ids.size() - 1)));
             }
             return out;
         }
@@ -89,6 +89,11 @@ enum LedgerSource {
     },
     /** A step of an alert's review (raise, claim, close, …). */
     ALERT_EVENT("alert_event") {
+        @Override
+        boolean rowSource() {
+            return true;
+        }
+
         private static final String COLUMNS = "id, occurred_at, alert_id, actor, action, before::text, after::text, note";
 
         @Override
@@ -104,6 +109,11 @@ enum LedgerSource {
     },
     /** An entry of the access audit log (reads of chat content, searches, security actions). */
     AUDIT_EVENT("audit_event") {
+        @Override
+        boolean rowSource() {
+            return true;
+        }
+
         private static final String COLUMNS = "id, occurred_at, actor, action, target_type, target_id, detail::text, client_ip";
 
         @Override
@@ -119,6 +129,11 @@ enum LedgerSource {
     },
     /** A pre-send check that blocked or warned. */
     PRECHECK_DECISION("precheck_decision") {
+        @Override
+        boolean rowSource() {
+            return true;
+        }
+
         private static final String COLUMNS = "id, decided_at, principal, sender, array_to_json(receivers)::text, roomid,"
                 + " decision, stage, text, hits::text, rules_version";
 
@@ -157,6 +172,14 @@ enum LedgerSource {
         this.name = name;
     }
 
+    /**
+     * Whether records are table rows whose content is their canonical JSON (hashed here, and copied to
+     * object storage by the ledger); otherwise the source supplies the SHA-256 of an object's bytes.
+     */
+    boolean rowSource() {
+        return false;
+    }
+
     /** The name in the ledger and in refs. */
     String sourceName() {
         return name;
@@ -188,6 +211,7 @@ enum LedgerSource {
         return Long.parseLong(ref.substring(colon + 1, slash < 0 ? ref.length() : slash));
     }
 
+    /** The record's content from its row: canonical JSON for row sources, else the object's SHA-256. */
     @FunctionalInterface
     interface Hasher {
         String apply(ResultSet rs) throws SQLException;
@@ -204,7 +228,9 @@ enum LedgerSource {
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    out.add(new SourceRecord(name + ":" + id, hasher.apply(rs), rs.getObject(2, OffsetDateTime.class), id));
+                    String value = hasher.apply(rs);
+                    out.add(rowSource() ? new SourceRecord(name + ":" + id, Sha256.hex(value), value, rs.getObject(2, OffsetDateTime.class), id)
+                            : new SourceRecord(name + ":" + id, value, null, rs.getObject(2, OffsetDateTime.class), id));
                 }
             }
         }
@@ -217,7 +243,7 @@ enum LedgerSource {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(name + ":" + rs.getLong(1), hasher.apply(rs));
+                    out.put(name + ":" + rs.getLong(1), rowSource() ? Sha256.hex(hasher.apply(rs)) : hasher.apply(rs));
                 }
             }
         }
@@ -229,7 +255,7 @@ enum LedgerSource {
         return t == null ? null : t.toInstant();
     }
 
-    /** SHA-256 of the row's first {@code columns} columns as a canonical JSON array (column 2 is a time). */
+    /** The row's first {@code columns} columns as a canonical JSON array (column 2 is a time). */
     private static String canonicalRow(ResultSet rs, int columns) throws SQLException {
         var values = new ArrayList<String>(columns);
         for (int i = 1; i <= columns; i++) {
@@ -240,7 +266,7 @@ enum LedgerSource {
                 values.add(rs.getString(i));
             }
         }
-        return Sha256.hex(canonical(values));
+        return canonical(values);
     }
 
     /** {@code ["a","b",null]}: JSON strings with every character outside printable ASCII escaped. */

@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
  *
  * @param ref the ledger reference, unique across sources
  * @param contentSha256 SHA-256 of its content (for rows, of {@link LedgerSource#canonical} of its columns)
+ * @param content for rows, that canonical JSON; null for records that are objects
  * @param time its time column, for the cursor
  * @param id its id, for the cursor
  */
-record SourceRecord(String ref, String contentSha256, OffsetDateTime time, long id) {
+record SourceRecord(String ref, String contentSha256, String content, OffsetDateTime time, long id) {
 }

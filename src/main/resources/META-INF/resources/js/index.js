@@ -3,11 +3,12 @@
 const ROLE_NAMES = { advisor: '投资顾问', officer: '合规专员', regulator: '监管机构', admin: '系统管理员' };
 const FEATURES = {
   officer: ['合规看板', '会话存档检索', '预警审查', '合规规则', '合规报告'],
-  regulator: ['查看共享的合规报告'],
+  regulator: ['共享给我的合规报告'],
   admin: ['API 令牌管理', '审计日志', '存档采集状态'],
   advisor: ['发送前合规检查'],
 };
-const LINKS = { '发送前合规检查': '/sidebar/', '会话存档检索': '/search/', '预警审查': '/alerts/', '合规规则': '/rules/', '合规看板': '/dashboard/' };
+const LINKS = { '发送前合规检查': '/sidebar/', '会话存档检索': '/search/', '预警审查': '/alerts/', '合规规则': '/rules/', '合规看板': '/dashboard/', '合规报告': '/reports/',
+  '共享给我的合规报告': '/reports/' };
 
 async function load() {
   const me = await fetch('/api/v1/me', { headers: { Accept: 'application/json' } });

@@ -85,6 +85,21 @@ class EvidenceLedgerTest {
         long eventSeq = scalar("select seq from evidence_ledger where ref = '" + eventRef + "'");
         long from = Math.min(evidenceSeq, eventSeq);
 
+        // The alert event's row is also copied out of the database, next to its ledger entry.
+        String copy;
+        try (var keys = store.list(EvidenceLedger.RECORDS + "alert_event/")) {
+            copy = keys.map(o -> {
+                try (InputStream in = store.get(o.key())) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).flatMap(String::lines).filter(l -> l.contains("\"ref\":\"" + eventRef + "\"")).findFirst().orElseThrow();
+        }
+        String content = copy.substring(copy.indexOf("\"content\":") + 10, copy.length() - 1);
+        assertThat(copy).startsWith("{\"seq\":" + eventSeq + ",");
+        assertThat(Sha256.hex(content)).isEqualTo(text("select content_sha256 from evidence_ledger where seq = " + eventSeq));
+
         VerificationView clean = verifyFrom(from);
         assertThat(clean.breaks()).as("before any tampering").filteredOn(b -> b.seq() != null && b.seq() >= from).isEmpty();
         assertThat(clean.objectsRehashed()).isPositive();

@@ -89,7 +89,9 @@ class ExportBenchmark {
                 + " matched, original) select id, 'guarantee_return.principal', 'bench', 'guarantee_return', 'high', 'BLOCK', 0,"
                 + " least(2, length(content_text)), '保本', left(content_text, 2) from chat_message where sender = '" + employee
                 + "' and length(content_text) > 0");
-        execute("vacuum analyze alert; vacuum analyze alert_event; vacuum analyze finding; vacuum analyze message_evidence");
+        for (String table : List.of("alert", "alert_event", "finding", "message_evidence", "chat_message")) {
+            execute("vacuum analyze " + table);
+        }
         ledger.append();
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
