@@ -52,6 +52,15 @@ public class ArchiveService {
                 x.msgtime, x.msgtype, x.contentText)).toList();
     }
 
+    /**
+     * {@link #context} for many messages at once (a report page), by message id; messages that do not exist
+     * are absent. The caller records the read.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, List<MessageText>> contexts(List<Long> ids, int n) {
+        return ids.isEmpty() ? java.util.Map.of() : messages.contexts(ids, n);
+    }
+
     /** {@code m} with up to {@code n} messages of its conversation on each side, in time order. */
     private List<ChatMessage> around(ChatMessage m, int n) {
         var out = new java.util.ArrayList<ChatMessage>();

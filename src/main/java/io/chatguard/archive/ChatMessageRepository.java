@@ -3,6 +3,7 @@ package io.chatguard.archive;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,39 @@ class ChatMessageRepository implements PanacheRepositoryBase<ChatMessage, Long> 
                 ? "conversationId = ?1 and (msgtime < ?2 or (msgtime = ?2 and id < ?3)) order by msgtime desc, id desc"
                 : "conversationId = ?1 and (msgtime > ?2 or (msgtime = ?2 and id > ?3)) order by msgtime, id";
         return find(q, m.conversationId, m.msgtime, m.id).page(0, n).list();
+    }
+
+    /**
+     * For each of {@code ids}: the message with up to {@code n} messages of its conversation on each side, in
+     * time order (ties by id); one statement for the whole batch.
+     */
+    Map<Long, List<MessageText>> contexts(List<Long> ids, int n) {
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            var out = new java.util.LinkedHashMap<Long, List<MessageText>>();
+            String columns = "x.id, x.msgid, x.sender, x.tolist, x.roomid, x.conversation_id, x.msgtime, x.msgtype, x.content_text";
+            try (var ps = c.prepareStatement("select a.id, w.* from unnest(?::bigint[]) as a(id) join chat_message m on m.id = a.id"
+                    + " cross join lateral ("
+                    + " (select " + columns + " from chat_message x where x.conversation_id = m.conversation_id"
+                    + " and (x.msgtime, x.id) < (m.msgtime, m.id) order by x.msgtime desc, x.id desc limit ?)"
+                    + " union all select " + columns + " from chat_message x where x.id = m.id"
+                    + " union all (select " + columns + " from chat_message x where x.conversation_id = m.conversation_id"
+                    + " and (x.msgtime, x.id) > (m.msgtime, m.id) order by x.msgtime, x.id limit ?)) w"
+                    + " order by a.id, w.msgtime, w.id")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                ps.setInt(2, n);
+                ps.setInt(3, n);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Array to = rs.getArray(5);
+                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new MessageText(rs.getLong(2),
+                                rs.getString(3), rs.getString(4), to == null ? List.of() : List.of((String[]) to.getArray()),
+                                rs.getString(6), (Long) rs.getObject(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant(),
+                                rs.getString(9), rs.getString(10)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** Up to {@code limit} message texts with ids in {@code (afterId, upToId]} sent in {@code [from, to)}, in id order. */

@@ -134,10 +134,9 @@ public class LedgerVerifier {
     /** Runs verification {@code id} from where it stands to the end. */
     void run(long id) {
         while (true) {
-            VerificationView v = get(id);
-            long[] position = position(id);
-            long lastSeq = position[0];
-            String lastHash = lastHash(id);
+            Position at = position(id);
+            long lastSeq = at.lastSeq();
+            String lastHash = at.lastHash();
             List<LedgerEntry> entries = ledger.entries(lastSeq, BATCH);
             var breaks = new ArrayList<VerificationView.Break>();
             if (entries.isEmpty()) {
@@ -168,7 +167,7 @@ public class LedgerVerifier {
             }
             breaks.addAll(checkRecords(entries));
             int[] rehashed = new int[1];
-            breaks.addAll(checkObjects(entries, v.objectPercent(), rehashed));
+            breaks.addAll(checkObjects(entries, at.objectPercent(), rehashed));
             LedgerEntry last = entries.get(entries.size() - 1);
             record(id, last.seq(), last.entryHash(), entries.size(), rehashed[0], breaks);
         }
@@ -363,25 +362,17 @@ public class LedgerVerifier {
         }
     }
 
-    private long[] position(long id) {
-        return jdbc.inNewTransaction(c -> {
-            try (var ps = c.prepareStatement("select last_seq from ledger_verification where id = ?")) {
-                ps.setLong(1, id);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return new long[] {rs.getLong(1)};
-                }
-            }
-        });
+    /** Where a run stands: the last entry it checked, that entry's hash, and its object share. */
+    private record Position(long lastSeq, String lastHash, int objectPercent) {
     }
 
-    private String lastHash(long id) {
+    private Position position(long id) {
         return jdbc.inNewTransaction(c -> {
-            try (var ps = c.prepareStatement("select last_hash from ledger_verification where id = ?")) {
+            try (var ps = c.prepareStatement("select last_seq, last_hash, object_percent from ledger_verification where id = ?")) {
                 ps.setLong(1, id);
                 try (var rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getString(1);
+                    return new Position(rs.getLong(1), rs.getString(2), rs.getInt(3));
                 }
             }
         });

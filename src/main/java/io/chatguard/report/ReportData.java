@@ -150,12 +150,13 @@ class ReportData {
         }
         Map<Long, List<FindingRecord>> hits = scans.findingsOf(List.copyOf(messages.values()));
         Map<Long, List<ReportContent.Action>> actions = actions(alertIds);
+        Map<Long, List<MessageText>> contexts = context > 0 ? archive.contexts(List.copyOf(messages.keySet()), context) : Map.of();
         var out = new ArrayList<AlertRow>(rows.size());
         for (Object[] r : rows) {
             Long messageId = (Long) r[12];
             MessageText m = messageId == null ? null : messages.get(messageId);
-            List<ReportContent.Message> around = m == null || context <= 0 ? (m == null ? List.of() : List.of(message(m)))
-                    : archive.context(m.id(), context).stream().map(ReportData::message).toList();
+            List<ReportContent.Message> around = m == null ? List.of()
+                    : contexts.getOrDefault(m.id(), List.of(m)).stream().map(ReportData::message).toList();
             List<ReportContent.Hit> hitViews = m == null ? List.of() : hits.getOrDefault(m.id(), List.of()).stream()
                     .map(h -> new ReportContent.Hit(h.ruleId(), Labels.of(Labels.CATEGORY, h.category()), h.start(), h.end(), h.matched()))
                     .toList();

@@ -94,10 +94,10 @@ class EvidenceLedgerTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }).flatMap(String::lines).filter(l -> l.contains("\"ref\":\"" + eventRef + "\"")).findFirst().orElseThrow();
+            }).flatMap(String::lines).filter(l -> l.startsWith("{\"seq\":" + eventSeq + ",\"ref\":\"" + eventRef + "\""))
+                    .findFirst().orElseThrow();
         }
         String content = copy.substring(copy.indexOf("\"content\":") + 10, copy.length() - 1);
-        assertThat(copy).startsWith("{\"seq\":" + eventSeq + ",");
         assertThat(Sha256.hex(content)).isEqualTo(text("select content_sha256 from evidence_ledger where seq = " + eventSeq));
 
         VerificationView clean = verifyFrom(from);
