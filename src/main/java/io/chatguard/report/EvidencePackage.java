@@ -1,16 +1,18 @@
 package io.chatguard.report;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -25,22 +27,33 @@ import io.chatguard.platform.storage.Sha256;
 /**
  * Writes an evidence package (docs/EVIDENCE_PACKAGE.md) as a ZIP stream: each data file as it comes,
  * hashed on the way through, then {@code manifest.json} listing every file with its SHA-256 and the
- * ledger entry that covers it, and {@code signature.json} over the manifest's exact bytes. Memory holds
- * the file list, never a file's content.
+ * ledger entry that covers it (with those entries and the chain head), and {@code signature.json} over
+ * the manifest's exact bytes. The manifest's lists grow in files beside the package, so memory does not
+ * grow with the number of files (except inside the JDK's Ed25519, which holds the message it signs).
  */
 final class EvidencePackage implements Closeable {
     static final String FORMAT = "chatguard-evidence-package/1";
 
-    /** A data file: where in the package, its hash and size, and the ledger ref of the record it copies (or null). */
-    record PackagedFile(String path, String sha256, long size, String ledgerRef) {
-    }
-
     private final ZipOutputStream zip;
-    private final List<PackagedFile> files = new ArrayList<>();
+    private final ObjectMapper json;
+    private final Path filesPart;
+    private final Path ledgerPart;
+    private final BufferedWriter files;
+    private final BufferedWriter ledger;
     private final Set<String> paths = new HashSet<>();
+    private boolean firstFile = true;
+    private boolean firstEntry = true;
+    private final Path manifestFile;
 
-    EvidencePackage(OutputStream out) {
+    /** A package written to {@code out}, with its working files in {@code workDir}. */
+    EvidencePackage(OutputStream out, Path workDir, ObjectMapper json) throws IOException {
         this.zip = new ZipOutputStream(out);
+        this.json = json;
+        this.filesPart = workDir.resolve("manifest-files.part");
+        this.ledgerPart = workDir.resolve("manifest-ledger.part");
+        this.manifestFile = workDir.resolve("manifest.json");
+        this.files = Files.newBufferedWriter(filesPart, StandardCharsets.UTF_8);
+        this.ledger = Files.newBufferedWriter(ledgerPart, StandardCharsets.UTF_8);
     }
 
     boolean contains(String path) {
@@ -48,10 +61,11 @@ final class EvidencePackage implements Closeable {
     }
 
     /**
-     * Adds {@code content} (read to its end, not closed) as {@code path}; {@code ledgerRef} names the ledger
-     * record it is a copy of, or is null for files the package itself is about (the report).
+     * Adds {@code content} (read to its end, not closed) as {@code path}. {@code covering} is the ledger
+     * entry of the record the file is a copy of, or null (the report's own files, or a record the ledger
+     * has not reached yet).
      */
-    PackagedFile add(String path, InputStream content, String ledgerRef) throws IOException {
+    void add(String path, InputStream content, LedgerEntry covering) throws IOException {
         if (!paths.add(path) || path.startsWith("/") || path.contains("..") || path.equals("manifest.json")
                 || path.equals("signature.json")) {
             throw new IllegalArgumentException("bad or repeated package path " + path);
@@ -60,61 +74,62 @@ final class EvidencePackage implements Closeable {
         MessageDigest digest = Sha256.newDigest();
         long size = new DigestInputStream(content, digest).transferTo(zip);
         zip.closeEntry();
-        PackagedFile f = new PackagedFile(path, HexFormat.of().formatHex(digest.digest()), size, ledgerRef);
-        files.add(f);
-        return f;
+        var file = new LinkedHashMap<String, Object>();
+        file.put("path", path);
+        file.put("sha256", HexFormat.of().formatHex(digest.digest()));
+        file.put("size", size);
+        file.put("ledgerSeq", covering == null ? null : covering.seq());
+        files.write(firstFile ? "\n  " : ",\n  ");
+        files.write(json.writeValueAsString(file));
+        firstFile = false;
+        if (covering != null) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("seq", covering.seq());
+            entry.put("source", covering.source());
+            entry.put("ref", covering.ref());
+            entry.put("contentSha256", covering.contentSha256());
+            entry.put("prevHash", covering.prevHash());
+            entry.put("recordedAt", covering.recordedAt().toString());
+            entry.put("entryHash", covering.entryHash());
+            ledger.write(firstEntry ? "\n  " : ",\n  ");
+            ledger.write(json.writeValueAsString(entry));
+            firstEntry = false;
+        }
     }
 
-    /**
-     * Writes the manifest and its signature and ends the ZIP. {@code ledger} are the entries of the files'
-     * refs (a file whose record the ledger has not reached yet is listed without one), {@code head} the
-     * chain head when the package was made.
-     */
-    void finish(Map<String, Object> about, List<LedgerEntry> ledger, EvidenceLedger.Head head, PackageSigner signer,
-            ObjectMapper json) throws IOException {
-        var manifest = new LinkedHashMap<String, Object>();
-        manifest.put("format", FORMAT);
-        manifest.putAll(about);
-        var seqs = new java.util.HashMap<String, Long>();
-        ledger.forEach(e -> seqs.put(e.ref(), e.seq()));
-        var fileList = new ArrayList<Map<String, Object>>(files.size());
-        for (PackagedFile f : files) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("path", f.path());
-            m.put("sha256", f.sha256());
-            m.put("size", f.size());
-            m.put("ledgerSeq", f.ledgerRef() == null ? null : seqs.get(f.ledgerRef()));
-            fileList.add(m);
+    /** Writes the manifest (with {@code about} first, {@code head} last) and its signature, and ends the ZIP. */
+    void finish(Map<String, Object> about, EvidenceLedger.Head head, PackageSigner signer) throws IOException {
+        files.close();
+        ledger.close();
+        try (OutputStream m = Files.newOutputStream(manifestFile)) {
+            var header = new LinkedHashMap<String, Object>();
+            header.put("format", FORMAT);
+            header.putAll(about);
+            String open = json.writeValueAsString(header);
+            m.write(open.substring(0, open.length() - 1).getBytes(StandardCharsets.UTF_8));
+            m.write(",\n\"files\":[".getBytes(StandardCharsets.UTF_8));
+            Files.copy(filesPart, m);
+            m.write("\n],\n\"ledger\":[".getBytes(StandardCharsets.UTF_8));
+            Files.copy(ledgerPart, m);
+            m.write(("\n],\n\"chainHead\":" + json.writeValueAsString(Map.of("seq", head.seq(), "entryHash", head.entryHash()))
+                    + "}\n").getBytes(StandardCharsets.UTF_8));
         }
-        manifest.put("files", fileList);
-        var entries = new ArrayList<Map<String, Object>>(ledger.size());
-        for (LedgerEntry e : ledger) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("seq", e.seq());
-            m.put("source", e.source());
-            m.put("ref", e.ref());
-            m.put("contentSha256", e.contentSha256());
-            m.put("prevHash", e.prevHash());
-            m.put("recordedAt", e.recordedAt().toString());
-            m.put("entryHash", e.entryHash());
-            entries.add(m);
-        }
-        manifest.put("ledger", entries);
-        manifest.put("chainHead", Map.of("seq", head.seq(), "entryHash", head.entryHash()));
-        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-        write("manifest.json", bytes);
-        write("signature.json", signer.signatureJson(bytes));
-        zip.finish();
-    }
-
-    private void write(String path, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(path));
-        zip.write(bytes);
+        zip.putNextEntry(new ZipEntry("manifest.json"));
+        Files.copy(manifestFile, zip);
         zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("signature.json"));
+        zip.write(signer.signatureJson(manifestFile));
+        zip.closeEntry();
+        zip.finish();
     }
 
     @Override
     public void close() throws IOException {
-        zip.close();
+        try {
+            files.close();
+            ledger.close();
+        } finally {
+            zip.close();
+        }
     }
 }

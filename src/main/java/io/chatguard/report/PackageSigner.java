@@ -85,12 +85,17 @@ public class PackageSigner {
         return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to).strip());
     }
 
-    /** {@code signature.json} for {@code manifest}: algorithm, public key (X.509 DER, base64) and signature (base64). */
-    byte[] signatureJson(byte[] manifest) {
+    /** {@code signature.json} for the manifest in {@code manifest}: algorithm, public key (X.509 DER, base64) and signature (base64). */
+    byte[] signatureJson(java.nio.file.Path manifest) throws IOException {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(privateKey);
-            signer.update(manifest);
+            try (var in = Files.newInputStream(manifest)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    signer.update(buffer, 0, n);
+                }
+            }
             String json = "{\"algorithm\":\"Ed25519\",\"publicKey\":\"" + Base64.getEncoder().encodeToString(publicKey.getEncoded())
                     + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(signer.sign()) + "\"}";
             return json.getBytes(StandardCharsets.UTF_8);

@@ -125,7 +125,6 @@ public class ReportExporter {
             ReportContent.Summary summary = data.summary(r.title, r.periodFrom, r.periodTo, filter, describe(filter),
                     r.createdBy, clock.instant());
             Path zip = dir.resolve("package.zip");
-            var covering = new ArrayList<String>();
             try (OutputStream pdfOut = Files.newOutputStream(dir.resolve("report.pdf"));
                     OutputStream xlsxOut = Files.newOutputStream(dir.resolve("report.xlsx"));
                     OutputStream csvOut = Files.newOutputStream(dir.resolve("alerts.csv"));
@@ -133,7 +132,7 @@ public class ReportExporter {
                     ReportWriter pdf = new PdfReportWriter(pdfOut, config.pdfFont(), config.pdfMaxDetail());
                     ReportWriter xlsx = new XlsxReportWriter(xlsxOut);
                     ReportWriter csv = new CsvReportWriter(csvOut);
-                    EvidencePackage pkg = new EvidencePackage(zipOut)) {
+                    EvidencePackage pkg = new EvidencePackage(zipOut, dir, json)) {
                 for (ReportWriter w : List.of(pdf, xlsx, csv)) {
                     w.summary(summary);
                 }
@@ -151,7 +150,7 @@ public class ReportExporter {
                             w.alert(a.content());
                         }
                     }
-                    addEvidence(pkg, page, covering);
+                    addEvidence(pkg, page);
                     afterId = page.get(page.size() - 1).content().alertId();
                     done += page.size();
                     long progress = done;
@@ -168,7 +167,6 @@ public class ReportExporter {
                         pkg.add("report/" + name, in, null);
                     }
                 }
-                List<LedgerEntry> entries = covering.isEmpty() ? List.of() : ledger.entriesFor(covering);
                 var about = new LinkedHashMap<String, Object>();
                 about.put("reportId", reportId);
                 about.put("title", r.title);
@@ -177,7 +175,7 @@ public class ReportExporter {
                 about.put("alerts", done);
                 about.put("exportedBy", r.createdBy);
                 about.put("exportedAt", clock.instant().toString());
-                pkg.finish(about, entries, ledger.head(), signer, json);
+                pkg.finish(about, ledger.head(), signer);
             }
             String prefix = "reports/" + reportId + "/";
             for (String name : FILES) {
@@ -206,10 +204,10 @@ public class ReportExporter {
     }
 
     /**
-     * Copies the evidence of the page's messages into the package (each message once) and notes the ledger
-     * refs covering them. The ledger entries are looked up at the end, for every file at once.
+     * Copies the evidence of the page's messages into the package (each message once), each file with the
+     * ledger entry of the record it copies.
      */
-    private void addEvidence(EvidencePackage pkg, List<ReportData.AlertRow> page, List<String> covering) throws IOException {
+    private void addEvidence(EvidencePackage pkg, List<ReportData.AlertRow> page) throws IOException {
         var msgids = new LinkedHashMap<Long, String>();
         for (ReportData.AlertRow a : page) {
             if (a.messageId() != null) {
@@ -223,14 +221,18 @@ public class ReportExporter {
                 byObject.computeIfAbsent(f.objectKey(), k -> new ArrayList<>()).add(f);
             }
         }
+        var covering = new java.util.HashMap<String, LedgerEntry>();
+        List<String> refs = byObject.values().stream().flatMap(List::stream).map(ReportData.EvidenceFile::ref).toList();
+        if (!refs.isEmpty()) {
+            ledger.entriesFor(refs).forEach(e -> covering.put(e.ref(), e));
+        }
         for (var group : byObject.entrySet()) {
             List<ReportData.EvidenceFile> files = group.getValue();
             if (files.size() == 1 || files.stream().anyMatch(f -> f.length() < 0)) {
                 for (ReportData.EvidenceFile f : files) {
                     try (InputStream in = f.length() < 0 ? store.get(f.objectKey()) : store.get(f.objectKey(), f.offset(), f.length())) {
-                        pkg.add(f.name(), in, f.ref());
+                        pkg.add(f.name(), in, covering.get(f.ref()));
                     }
-                    covering.add(f.ref());
                 }
                 continue;
             }
@@ -240,14 +242,13 @@ public class ReportExporter {
                 for (ReportData.EvidenceFile f : files) {
                     if (f.offset() < at) { // overlapping slices: not written by ChatGuard, but read them anyway
                         try (InputStream one = store.get(f.objectKey(), f.offset(), f.length())) {
-                            pkg.add(f.name(), one, f.ref());
+                            pkg.add(f.name(), one, covering.get(f.ref()));
                         }
                     } else {
                         in.skipNBytes(f.offset() - at);
-                        pkg.add(f.name(), new java.io.ByteArrayInputStream(in.readNBytes((int) f.length())), f.ref());
+                        pkg.add(f.name(), new java.io.ByteArrayInputStream(in.readNBytes((int) f.length())), covering.get(f.ref()));
                         at = f.offset() + f.length();
                     }
-                    covering.add(f.ref());
                 }
             }
         }
