@@ -94,7 +94,7 @@ public class ReportExporter {
         worker.submit(() -> {
             try {
                 export(reportId);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an OutOfMemoryError too: the report must not stay "running"
                 LOG.errorf(e, "report %d export failed", reportId);
                 QuarkusTransaction.requiringNew().run(() -> {
                     Report r = reports.findById(reportId);

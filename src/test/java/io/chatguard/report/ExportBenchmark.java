@@ -112,7 +112,11 @@ class ExportBenchmark {
         ReportView created = reports.create(new CreateReportRequest("基准测试报告 " + run, start.minusSeconds(60),
                 Instant.now().plusSeconds(60), List.of(employee), List.of(), List.of()), "bench");
         ReportView done;
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (true) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the export did not finish in 20 minutes");
+            }
             Thread.sleep(200);
             done = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 Report r = repository.findById(created.id());
