@@ -1,7 +1,5 @@
 package io.chatguard.evidence;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

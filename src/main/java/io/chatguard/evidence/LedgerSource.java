@@ -88,66 +88,12 @@ enum LedgerSource {
         }
     },
     /** A step of an alert's review (raise, claim, close, …). */
-    ALERT_EVENT("alert_event") {
-        @Override
-        boolean rowSource() {
-            return true;
-        }
-
-        private static final String COLUMNS = "id, occurred_at, alert_id, actor, action, before::text, after::text, note";
-
-        @Override
-        List<SourceRecord> after(Connection c, OffsetDateTime lastTime, long lastId, Instant settled, int limit) throws SQLException {
-            return rows(c, "select " + COLUMNS + " from alert_event where (occurred_at, id) > (?, ?) and occurred_at < ?"
-                    + " order by occurred_at, id limit ?", lastTime, lastId, settled, limit, rs -> canonicalRow(rs, 8));
-        }
-
-        @Override
-        Map<String, String> current(Connection c, List<Long> ids) throws SQLException {
-            return byId(c, "select " + COLUMNS + " from alert_event where id = any(?)", ids, rs -> canonicalRow(rs, 8));
-        }
-    },
+    ALERT_EVENT("alert_event", "occurred_at", "id, occurred_at, alert_id, actor, action, before::text, after::text, note"),
     /** An entry of the access audit log (reads of chat content, searches, security actions). */
-    AUDIT_EVENT("audit_event") {
-        @Override
-        boolean rowSource() {
-            return true;
-        }
-
-        private static final String COLUMNS = "id, occurred_at, actor, action, target_type, target_id, detail::text, client_ip";
-
-        @Override
-        List<SourceRecord> after(Connection c, OffsetDateTime lastTime, long lastId, Instant settled, int limit) throws SQLException {
-            return rows(c, "select " + COLUMNS + " from audit_event where (occurred_at, id) > (?, ?) and occurred_at < ?"
-                    + " order by occurred_at, id limit ?", lastTime, lastId, settled, limit, rs -> canonicalRow(rs, 8));
-        }
-
-        @Override
-        Map<String, String> current(Connection c, List<Long> ids) throws SQLException {
-            return byId(c, "select " + COLUMNS + " from audit_event where id = any(?)", ids, rs -> canonicalRow(rs, 8));
-        }
-    },
+    AUDIT_EVENT("audit_event", "occurred_at", "id, occurred_at, actor, action, target_type, target_id, detail::text, client_ip"),
     /** A pre-send check that blocked or warned. */
-    PRECHECK_DECISION("precheck_decision") {
-        @Override
-        boolean rowSource() {
-            return true;
-        }
-
-        private static final String COLUMNS = "id, decided_at, principal, sender, array_to_json(receivers)::text, roomid,"
-                + " decision, stage, text, hits::text, rules_version";
-
-        @Override
-        List<SourceRecord> after(Connection c, OffsetDateTime lastTime, long lastId, Instant settled, int limit) throws SQLException {
-            return rows(c, "select " + COLUMNS + " from precheck_decision where (decided_at, id) > (?, ?) and decided_at < ?"
-                    + " order by decided_at, id limit ?", lastTime, lastId, settled, limit, rs -> canonicalRow(rs, 11));
-        }
-
-        @Override
-        Map<String, String> current(Connection c, List<Long> ids) throws SQLException {
-            return byId(c, "select " + COLUMNS + " from precheck_decision where id = any(?)", ids, rs -> canonicalRow(rs, 11));
-        }
-    },
+    PRECHECK_DECISION("precheck_decision", "decided_at", "id, decided_at, principal, sender, array_to_json(receivers)::text,"
+            + " roomid, decision, stage, text, hits::text, rules_version"),
     /** An exported report: its evidence package. */
     REPORT("report") {
         @Override
@@ -167,9 +113,18 @@ enum LedgerSource {
     private static final List<String> KINDS = List.of("encrypted_record", "decrypted_json", "import_line");
 
     private final String name;
+    /** For row sources: the time column (second in {@link #columns}) and the columns hashed, id first. */
+    private final String timeColumn;
+    private final String columns;
 
     LedgerSource(String name) {
+        this(name, null, null);
+    }
+
+    LedgerSource(String name, String timeColumn, String columns) {
         this.name = name;
+        this.timeColumn = timeColumn;
+        this.columns = columns;
     }
 
     /**
@@ -177,7 +132,7 @@ enum LedgerSource {
      * object storage by the ledger); otherwise the source supplies the SHA-256 of an object's bytes.
      */
     boolean rowSource() {
-        return false;
+        return columns != null;
     }
 
     /** The name in the ledger and in refs. */
@@ -189,11 +144,18 @@ enum LedgerSource {
      * Up to {@code limit} records after the cursor {@code (lastTime, lastId)} and older than {@code settled}, in
      * cursor order. A record with a null ref only moves the cursor.
      */
-    abstract List<SourceRecord> after(Connection c, OffsetDateTime lastTime, long lastId, Instant settled, int limit)
-            throws SQLException;
+    List<SourceRecord> after(Connection c, OffsetDateTime lastTime, long lastId, Instant settled, int limit)
+            throws SQLException {
+        int n = columns.split(",").length;
+        return rows(c, "select " + columns + " from " + name + " where (" + timeColumn + ", id) > (?, ?) and " + timeColumn
+                + " < ? order by " + timeColumn + ", id limit ?", lastTime, lastId, settled, limit, rs -> canonicalRow(rs, n));
+    }
 
     /** The content hashes of the records with these ids as they are now, by ref; missing records are absent. */
-    abstract Map<String, String> current(Connection c, List<Long> ids) throws SQLException;
+    Map<String, String> current(Connection c, List<Long> ids) throws SQLException {
+        int n = columns.split(",").length;
+        return byId(c, "select " + columns + " from " + name + " where id = any(?)", ids, rs -> canonicalRow(rs, n));
+    }
 
     static LedgerSource of(String name) {
         for (LedgerSource s : values()) {

@@ -201,25 +201,18 @@ public class S3EvidenceStore implements EvidenceStore {
 
     @Override
     public InputStream get(String key) {
-        checkKey(key);
-        try {
-            return join(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
-        } catch (ErrorResponseException e) {
-            if (isNotFound(e)) {
-                throw new ChatGuardException(ProblemType.OBJECT_NOT_FOUND, "no object " + key);
-            }
-            throw unavailable("get " + key, e);
-        } catch (MinioException e) {
-            throw unavailable("get " + key, e);
-        }
+        return open(key, GetObjectArgs.builder().bucket(bucket).object(key).build());
     }
 
     @Override
     public InputStream get(String key, long offset, long length) {
+        return open(key, GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
+    }
+
+    private InputStream open(String key, GetObjectArgs args) {
         checkKey(key);
         try {
-            return join(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length)
-                    .build()));
+            return join(client.getObject(args));
         } catch (ErrorResponseException e) {
             if (isNotFound(e)) {
                 throw new ChatGuardException(ProblemType.OBJECT_NOT_FOUND, "no object " + key);
