@@ -177,7 +177,9 @@ public class ReportExporter {
                 about.put("exportedAt", clock.instant().toString());
                 pkg.finish(about, ledger.head(), signer);
             }
-            String prefix = "reports/" + reportId + "/";
+            // A folder per attempt: an export retried after a crash never collides with what it uploaded before
+            // (evidence objects are never overwritten).
+            String prefix = filesPrefix(reportId, clock.instant());
             for (String name : FILES) {
                 store.put(prefix + name, dir.resolve(name), contentType(name));
             }
@@ -275,6 +277,15 @@ public class ReportExporter {
             parts.add("处理结果：" + String.join("、", f.outcomes().stream().map(Labels::outcome).toList()));
         }
         return parts.isEmpty() ? "全部" : String.join("；", parts);
+    }
+
+    static String filesPrefix(long reportId, Instant attempt) {
+        return "reports/" + reportId + "/" + attempt.toEpochMilli() + "/";
+    }
+
+    /** Where file {@code name} of a done report is: beside its package. */
+    static String fileKey(String packageKey, String name) {
+        return packageKey.substring(0, packageKey.lastIndexOf('/') + 1) + name;
     }
 
     static String contentType(String name) {

@@ -122,7 +122,7 @@ public class ReportService {
             throw new ChatGuardException(ProblemType.DOWNLOAD_EXPIRED, "the downloads of report " + id + " expired at " + r.expiresAt);
         }
         audit.record(user.name(), "report.download", "report", String.valueOf(id), Map.of("file", name));
-        return new Download(name, ReportExporter.contentType(name), store.get("reports/" + id + "/" + name));
+        return new Download(name, ReportExporter.contentType(name), store.get(ReportExporter.fileKey(r.packageKey, name)));
     }
 
     private Report visible(long id, CurrentUser user) {

@@ -123,7 +123,12 @@ public class MessageIndexer {
         synchronized (draining) {
             var drained = new ArrayList<Long>();
             long after = 0;
+            boolean more = false;
             while (true) {
+                if (drained.size() >= 20 * config.batchSize()) {
+                    more = true; // commit what is done; a rescan can queue faster than one pass ends
+                    break;
+                }
                 long from = after;
                 List<SearchOutbox.Entry> entries = QuarkusTransaction.requiringNew()
                         .call(() -> outbox.oldest(from, config.batchSize()));
@@ -141,6 +146,9 @@ public class MessageIndexer {
                     List<Long> part = drained.subList(i, Math.min(drained.size(), i + config.batchSize()));
                     QuarkusTransaction.requiringNew().run(() -> outbox.remove(part));
                 }
+            }
+            if (more) {
+                drainSoon();
             }
             return drained.size();
         }
