@@ -44,12 +44,7 @@ public class ArchiveService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MessageText> context(long id, int n) {
-        ChatMessage m = messages.findById(id);
-        if (m == null) {
-            return List.of();
-        }
-        return around(m, n).stream().map(x -> new MessageText(x.id, x.msgid, x.sender, x.tolist, x.roomid, x.conversationId,
-                x.msgtime, x.msgtype, x.contentText)).toList();
+        return contexts(List.of(id), n).getOrDefault(id, List.of());
     }
 
     /**

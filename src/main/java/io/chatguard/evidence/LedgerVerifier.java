@@ -3,13 +3,11 @@ package io.chatguard.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -213,7 +211,7 @@ public class LedgerVerifier {
             String where = r.length() < 0 ? r.key() : r.key() + " bytes [" + r.offset() + ", " + (r.offset() + r.length()) + ")";
             String found;
             try (InputStream in = r.length() < 0 ? store.get(r.key()) : store.get(r.key(), r.offset(), r.length())) {
-                found = sha256(in);
+                found = Sha256.hex(in);
             } catch (ChatGuardException ex) {
                 if (ex.type() == ProblemType.OBJECT_NOT_FOUND) {
                     out.add(new VerificationView.Break(e.seq(), e.ref(), "the object is missing: " + r.key(), e.contentSha256(),
@@ -320,14 +318,6 @@ public class LedgerVerifier {
         return out;
     }
 
-    private static String sha256(InputStream in) throws IOException {
-        MessageDigest digest = Sha256.newDigest();
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) > 0;) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 
     private void record(long id, long lastSeq, String lastHash, int checked, int rehashed, List<VerificationView.Break> breaks) {
         String more = write(breaks);

@@ -52,17 +52,6 @@ class ReportData {
         this.scans = scans;
     }
 
-    long count(Instant from, Instant to, ReportFilter f) {
-        return jdbc.inTransaction(c -> {
-            try (var ps = c.prepareStatement("select count(*)" + SCOPE)) {
-                bind(c, ps, from, to, f);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
 
     ReportContent.Summary summary(String title, Instant from, Instant to, ReportFilter f, String filterText, String by, Instant now) {
         return jdbc.inTransaction(c -> {

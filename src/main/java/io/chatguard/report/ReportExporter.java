@@ -120,10 +120,10 @@ public class ReportExporter {
         try {
             deleteTree(dir);
             Files.createDirectories(dir);
-            long total = data.count(r.periodFrom, r.periodTo, filter);
-            QuarkusTransaction.requiringNew().run(() -> reports.findById(reportId).totalAlerts = total);
             ReportContent.Summary summary = data.summary(r.title, r.periodFrom, r.periodTo, filter, describe(filter),
                     r.createdBy, clock.instant());
+            long total = summary.alerts();
+            QuarkusTransaction.requiringNew().run(() -> reports.findById(reportId).totalAlerts = total);
             Path zip = dir.resolve("package.zip");
             try (OutputStream pdfOut = Files.newOutputStream(dir.resolve("report.pdf"));
                     OutputStream xlsxOut = Files.newOutputStream(dir.resolve("report.xlsx"));
@@ -232,9 +232,7 @@ public class ReportExporter {
             List<ReportData.EvidenceFile> files = group.getValue();
             if (files.size() == 1 || files.stream().anyMatch(f -> f.length() < 0)) {
                 for (ReportData.EvidenceFile f : files) {
-                    try (InputStream in = f.length() < 0 ? store.get(f.objectKey()) : store.get(f.objectKey(), f.offset(), f.length())) {
-                        pkg.add(f.name(), in, covering.get(f.ref()));
-                    }
+                    addRead(pkg, f, covering);
                 }
                 continue;
             }
@@ -243,9 +241,7 @@ public class ReportExporter {
                 long at = 0;
                 for (ReportData.EvidenceFile f : files) {
                     if (f.offset() < at) { // overlapping slices: not written by ChatGuard, but read them anyway
-                        try (InputStream one = store.get(f.objectKey(), f.offset(), f.length())) {
-                            pkg.add(f.name(), one, covering.get(f.ref()));
-                        }
+                        addRead(pkg, f, covering);
                     } else {
                         in.skipNBytes(f.offset() - at);
                         pkg.add(f.name(), new java.io.ByteArrayInputStream(in.readNBytes((int) f.length())), covering.get(f.ref()));
@@ -253,6 +249,13 @@ public class ReportExporter {
                     }
                 }
             }
+        }
+    }
+
+    /** Adds evidence file {@code f} read on its own: the whole object, or its slice by a range request. */
+    private void addRead(EvidencePackage pkg, ReportData.EvidenceFile f, Map<String, LedgerEntry> covering) throws IOException {
+        try (InputStream in = f.length() < 0 ? store.get(f.objectKey()) : store.get(f.objectKey(), f.offset(), f.length())) {
+            pkg.add(f.name(), in, covering.get(f.ref()));
         }
     }
 

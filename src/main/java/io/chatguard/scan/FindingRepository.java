@@ -43,11 +43,6 @@ class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
     }
 
-    /** The message's current findings, in text order. */
-    List<Finding> currentByMessage(long messageId) {
-        return list("messageId = ?1 and retiredVersion is null order by start, ruleId", messageId);
-    }
-
     /** Inserts new findings in one statement and sets their ids. */
     void insertAll(List<Finding> added) {
         if (added.isEmpty()) {

@@ -149,8 +149,7 @@ public class ScanService {
 
     /** The current findings of one message (what the latest scan of it found), in text order. */
     public List<FindingRecord> findingsOf(MessageText message) {
-        return QuarkusTransaction.joiningExisting().call(() -> findings.currentByMessage(message.id()).stream()
-                .map(f -> FindingRecord.of(f, message)).toList());
+        return findingsOf(List.of(message)).getOrDefault(message.id(), List.of());
     }
 
     private ScanResult scanBatch(List<Long> ids) {

@@ -64,7 +64,4 @@ class SearchOutbox {
         }
     }
 
-    long size() {
-        return ((Number) em.createNativeQuery("select count(*) from search_outbox").getSingleResult()).longValue();
-    }
 }

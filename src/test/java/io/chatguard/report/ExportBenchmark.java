@@ -21,6 +21,7 @@ import io.chatguard.archive.ArchiveImportService;
 import io.chatguard.evidence.EvidenceLedger;
 import io.chatguard.rules.eval.CorpusEvaluation;
 import io.chatguard.rules.eval.LabelledMessage;
+import io.chatguard.testsupport.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -73,7 +74,7 @@ class ExportBenchmark {
                 body.append("{\"msgid\":\"bx-").append(run).append('-').append(i).append("\",\"action\":\"send\",\"from\":\"")
                         .append(employee).append("\",\"tolist\":[\"wmClient").append(i % 50).append("\"],\"roomid\":\"\",\"msgtime\":")
                         .append(start.toEpochMilli() + i).append(",\"msgtype\":\"text\",\"text\":{\"content\":")
-                        .append(jsonString(texts.get(i % texts.size()))).append("}}\n");
+                        .append(TestData.jsonString(texts.get(i % texts.size()))).append("}}\n");
             }
             imports.importLines(body.toString().getBytes(StandardCharsets.UTF_8), "bench");
         }
@@ -151,23 +152,5 @@ class ExportBenchmark {
         try (var c = dataSource.getConnection(); var st = c.createStatement()) {
             st.execute(sql);
         }
-    }
-
-    private static String jsonString(String s) {
-        var b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -91,7 +91,8 @@ public class TestData {
         }
     }
 
-    private static String jsonString(String s) {
+    /** {@code s} as a JSON string literal. */
+    public static String jsonString(String s) {
         var out = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             switch (ch) {
