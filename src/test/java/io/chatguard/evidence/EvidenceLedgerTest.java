@@ -201,6 +201,18 @@ class EvidenceLedgerTest {
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("objectKey", key, "reason", "again"))
                 .post("/api/v1/evidence/holds").then().statusCode(409);
         assertThat(store.stat(key)).isPresent();
+        // Requests that cannot be carried out say why; nothing is held or removed by them.
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("reason", "x")).post("/api/v1/evidence/holds")
+                .then().statusCode(400).body("detail", containsString("objectKey or msgid"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("objectKey", key)).post("/api/v1/evidence/holds")
+                .then().statusCode(400).body("detail", containsString("reason"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("objectKey", "no/such/object-" + UUID.randomUUID(), "reason", "x")).post("/api/v1/evidence/holds")
+                .then().statusCode(404);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("objectPercent", 101))
+                .post("/api/v1/evidence/verifications").then().statusCode(400).body("detail", containsString("objectPercent"));
+        assertThat(given().auth().oauth2(officer).queryParam("objectKey", key).get("/api/v1/evidence/holds").then().statusCode(200)
+                .extract().jsonPath().getList("id")).hasSize(1);
 
         // Released, the object is still within its 20-year retention.
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("note", "调查结束"))
