@@ -17,7 +17,8 @@ class AlertJob {
     }
 
     @Scheduled(every = "{chatguard.alert.signal-sweep-every}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void signals() {
         try {
             int raised = alerts.raiseFromSignals();

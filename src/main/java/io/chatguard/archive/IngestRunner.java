@@ -27,7 +27,8 @@ public class IngestRunner {
     }
 
     @Scheduled(every = "{chatguard.archive.pull.every}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             IngestRun run = ingest.scheduledPull();

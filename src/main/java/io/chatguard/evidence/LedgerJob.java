@@ -16,7 +16,8 @@ class LedgerJob {
         this.ledger = ledger;
     }
 
-    @Scheduled(every = "{chatguard.evidence.ledger-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{chatguard.evidence.ledger-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void append() {
         try {
             long n = ledger.append();
@@ -29,7 +30,8 @@ class LedgerJob {
     }
 
     @Scheduled(every = "{chatguard.evidence.anchor-every}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void anchor() {
         try {
             ledger.anchor();

@@ -18,7 +18,8 @@ class RuleReloadJob {
     }
 
     @Scheduled(every = "{chatguard.rules.reload.every}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
         try {
             rules.reloadIfChanged();

@@ -16,7 +16,8 @@ class ScanJob {
         this.scans = scans;
     }
 
-    @Scheduled(every = "{chatguard.scan.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{chatguard.scan.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         try {
             ScanResult r = scans.sweep();

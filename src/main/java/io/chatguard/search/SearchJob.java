@@ -6,7 +6,11 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** Keeps the index fresh, durable and complete. */
+/**
+ * Keeps the index fresh, durable and complete. Like every scheduled job here, it skips runs while the
+ * application is stopping: a run then would create the index anew after it was closed, and the new
+ * writer's lock would outlive the application.
+ */
 @ApplicationScoped
 class SearchJob {
     private static final Logger LOG = Logger.getLogger(SearchJob.class);
@@ -18,7 +22,8 @@ class SearchJob {
         this.indexer = indexer;
     }
 
-    @Scheduled(every = "{chatguard.search.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{chatguard.search.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         try {
             long n = indexer.sweep();
@@ -35,7 +40,8 @@ class SearchJob {
         }
     }
 
-    @Scheduled(every = "{chatguard.search.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{chatguard.search.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try {
             index.maybeRefresh();
@@ -44,7 +50,8 @@ class SearchJob {
         }
     }
 
-    @Scheduled(every = "{chatguard.search.commit-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{chatguard.search.commit-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void commit() {
         try {
             index.commit();
