@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +19,9 @@ import io.chatguard.platform.error.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Stores BLOCK and WARN decisions with group commit: a request hands its decision over and waits until
- * the transaction holding it has committed, so nothing is answered before it is recorded; concurrent
- * requests share one transaction. Under load one commit carries dozens of decisions instead of one
+ * Stores BLOCK and WARN decisions with group commit: a request hands its decision over and is answered
+ * when the transaction holding it has committed, so nothing is answered before it is recorded;
+ * concurrent requests share one transaction. No request thread waits meanwhile. Under load one commit carries dozens of decisions instead of one
  * each, which is what a per-request transaction cost the precheck API (see docs/BENCHMARKS.md).
  */
 @ApplicationScoped
@@ -48,28 +48,25 @@ public class DecisionLog {
     }
 
     /**
-     * Records {@code decision} and returns once it is committed.
+     * Records {@code decision}; the stage completes once it is committed.
      *
-     * @throws ChatGuardException 503 when it could not be committed in time; the caller must not answer
-     *         as if it had been
+     * @return completes normally once committed, or with a {@link ChatGuardException} (503) when it could
+     *         not be committed in time; the caller must not answer as if it had been. A decision that
+     *         timed out stays queued and is stored when the database recovers.
      */
-    public void record(PrecheckDecision decision) {
+    public CompletionStage<Void> submit(PrecheckDecision decision) {
         if (!running) {
-            throw new ChatGuardException(ProblemType.DECISION_NOT_RECORDED, "the service is shutting down; decision not recorded");
+            return CompletableFuture.failedFuture(new ChatGuardException(ProblemType.DECISION_NOT_RECORDED,
+                    "the service is shutting down; decision not recorded"));
         }
         var pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            pending.committed().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notRecorded(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw notRecorded(e);
-        }
+        return pending.committed().copy().orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(notRecorded(
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)));
     }
 
-    private static ChatGuardException notRecorded(Exception cause) {
+    private static ChatGuardException notRecorded(Throwable cause) {
         LOG.errorf(cause, "precheck decision not recorded");
         return new ChatGuardException(ProblemType.DECISION_NOT_RECORDED, "the decision was not confirmed as recorded; try again");
     }

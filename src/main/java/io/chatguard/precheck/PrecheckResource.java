@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.chatguard.security.CurrentUser;
 import io.chatguard.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Pre-send interception (事前拦截): advisors' clients ask before a message goes out.
@@ -28,8 +29,9 @@ public class PrecheckResource {
         this.user = user;
     }
 
+    /** Runs on the event loop (a {@link Uni}): the body is read there whole, no worker thread is involved. */
     @POST
-    public PrecheckResponse check(@Valid PrecheckRequest request) {
+    public Uni<PrecheckResponse> check(@Valid PrecheckRequest request) {
         return precheck.check(request, user.name());
     }
 }

@@ -15,13 +15,19 @@ import io.chatguard.platform.error.ProblemType;
 import io.chatguard.rules.Decision;
 import io.chatguard.rules.RuleEngine;
 import io.chatguard.rules.RuleVerdict;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Pre-send checks and their persisted decisions. PASS answers touch no database; every BLOCK and WARN
  * is stored before the answer leaves, because an attempted violation is compliance evidence too.
+ *
+ * <p>A check is a few microseconds of CPU, so it runs on the HTTP event loop; a BLOCK or WARN answer
+ * then waits for the group commit without holding a thread (a worker thread per request cost more
+ * CPU than the check itself, mostly handing the request body over; see docs/BENCHMARKS.md).
  */
 @ApplicationScoped
-@Transactional
 public class PrecheckService {
     private final PrecheckDecisionRepository decisions;
     private final DecisionLog log;
@@ -40,9 +46,11 @@ public class PrecheckService {
         this.json = json;
     }
 
-    /** Checks a message for {@code principal} (the authenticated caller) and records BLOCK/WARN. */
-    @Transactional(TxType.NEVER)
-    public PrecheckResponse check(PrecheckRequest request, String principal) {
+    /**
+     * Checks a message for {@code principal} (the authenticated caller) and records BLOCK/WARN; the
+     * answer is emitted once the decision is committed (503 when it could not be). Invalid input throws.
+     */
+    public Uni<PrecheckResponse> check(PrecheckRequest request, String principal) {
         String text = request == null ? null : request.text();
         if (text == null || text.isBlank()) {
             throw new ChatGuardException(ProblemType.VALIDATION_FAILED, "text: is required and must not be empty");
@@ -54,10 +62,15 @@ public class PrecheckService {
         long started = System.nanoTime();
         RuleVerdict verdict = engine.check(text);
         long tookMicros = (System.nanoTime() - started) / 1_000;
-        if (verdict.decision() != Decision.PASS) {
-            log.record(decision(request, principal, verdict));
+        var response = new PrecheckResponse(verdict.decision(), verdict.hits(), verdict.rulesVersion(), tookMicros);
+        if (verdict.decision() == Decision.PASS) {
+            return Uni.createFrom().item(response);
         }
-        return new PrecheckResponse(verdict.decision(), verdict.hits(), verdict.rulesVersion(), tookMicros);
+        Uni<PrecheckResponse> answer = Uni.createFrom().completionStage(log.submit(decision(request, principal, verdict)))
+                .replaceWith(response);
+        // The commit completes on the decision writer's thread: answer on the request's own context.
+        Context context = Vertx.currentContext();
+        return context == null ? answer : answer.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private PrecheckDecision decision(PrecheckRequest request, String principal, RuleVerdict verdict) {
