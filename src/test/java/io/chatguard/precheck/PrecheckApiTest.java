@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.chatguard.security.Roles;
 import io.chatguard.security.SecurityFixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,6 +31,9 @@ class PrecheckApiTest {
 
     @Inject
     SecurityFixtures fixtures;
+
+    @TestHTTPResource("/api/v1/precheck")
+    URI precheckUri;
 
     private JsonPath precheck(String token, Object body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -152,6 +162,33 @@ class PrecheckApiTest {
                 .body("detail", equalTo("text: 10002 chars exceeds the limit of 10000"));
         given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void anOversizedOrUnsizedBodyIsRefusedBeforeItIsReadAndNothingIsStored() throws Exception {
+        String token = fixtures.token(Roles.ADVISOR);
+        // ~300 KB of JSON, far past any text the limit allows: refused on its Content-Length alone.
+        String oversized = "{\"text\":\"" + "保本保收益".repeat(20_000) + "\"}";
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(precheckUri)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(oversized)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(tooLarge.body()).contains("urn:chatguard:problem:body-too-large")
+                .contains("exceeds the limit of 262144 bytes");
+        // A streamed body without a length could be any size: 411, and the client can resend it sized.
+        byte[] small = "{\"text\":\"保本保收益\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> unsized = client.send(HttpRequest.newBuilder(precheckUri)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsized.statusCode()).isEqualTo(411);
+        assertThat(unsized.body()).contains("urn:chatguard:problem:length-required");
+        given().auth().oauth2(token).when().get("/api/v1/precheck-decisions")
+                .then().statusCode(200).body("size()", equalTo(0));
+        // The same text with its length is checked as usual.
+        assertThat(precheck(token, Map.of("text", "保本保收益")).getString("decision")).isEqualTo("BLOCK");
     }
 
     @Test

@@ -20,6 +20,8 @@ public enum ProblemType {
     ALERT_STATE_CONFLICT(409, "Action not allowed in the alert's state"),
     RULE_INVALID(422, "Rule set rejected"),
     TEXT_TOO_LONG(400, "Text too long"),
+    LENGTH_REQUIRED(411, "Content-Length required"),
+    BODY_TOO_LARGE(413, "Request body too large"),
     SEARCH_QUERY_INVALID(400, "Invalid search query"),
     DOWNLOAD_EXPIRED(410, "Download expired"),
     STORAGE_UNAVAILABLE(503, "Object storage unavailable"),
