@@ -33,7 +33,8 @@ class PrecheckBodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.post(PATH).order(ORDER).handler(this::check);
+        // With or without the trailing slash the REST layer also accepts.
+        router.postWithRegex(PATH + "/?").order(ORDER).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {

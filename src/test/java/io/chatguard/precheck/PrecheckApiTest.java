@@ -177,6 +177,10 @@ class PrecheckApiTest {
         assertThat(tooLarge.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(tooLarge.body()).contains("urn:chatguard:problem:body-too-large")
                 .contains("exceeds the limit of 262144 bytes");
+        HttpResponse<String> slashed = client.send(HttpRequest.newBuilder(URI.create(precheckUri + "/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(oversized)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(slashed.statusCode()).isEqualTo(413);
         // A streamed body without a length could be any size: 411, and the client can resend it sized.
         byte[] small = "{\"text\":\"保本保收益\"}".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> unsized = client.send(HttpRequest.newBuilder(precheckUri)
