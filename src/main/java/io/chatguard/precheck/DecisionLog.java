@@ -21,8 +21,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Stores BLOCK and WARN decisions with group commit: a request hands its decision over and is answered
  * when the transaction holding it has committed, so nothing is answered before it is recorded;
- * concurrent requests share one transaction. No request thread waits meanwhile. Under load one commit carries dozens of decisions instead of one
- * each, which is what a per-request transaction cost the precheck API (see docs/BENCHMARKS.md).
+ * concurrent requests share one transaction, and no request thread waits meanwhile. Under load one
+ * commit carries dozens of decisions instead of one each, which is what a per-request transaction cost
+ * the precheck API (see docs/BENCHMARKS.md).
  */
 @ApplicationScoped
 public class DecisionLog {

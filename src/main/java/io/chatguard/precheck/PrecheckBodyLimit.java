@@ -61,7 +61,7 @@ class PrecheckBodyLimit {
     private void refuse(RoutingContext ctx, ProblemType type, String detail) {
         String body;
         try {
-            body = json.writeValueAsString(Problem.of(type, detail, PATH, null));
+            body = json.writeValueAsString(Problem.of(type, detail, ctx.normalizedPath(), null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

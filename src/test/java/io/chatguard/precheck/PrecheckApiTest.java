@@ -176,7 +176,7 @@ class PrecheckApiTest {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(tooLarge.body()).contains("urn:chatguard:problem:body-too-large")
-                .contains("exceeds the limit of 262144 bytes");
+                .contains("exceeds the limit of 262144 bytes").contains("\"instance\":\"/api/v1/precheck\"");
         HttpResponse<String> slashed = client.send(HttpRequest.newBuilder(URI.create(precheckUri + "/"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(oversized)).build(), HttpResponse.BodyHandlers.ofString());
