@@ -1,6 +1,9 @@
 package io.chatguard.precheck;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.chatguard.platform.db.Jdbc;
 import io.chatguard.platform.error.ChatGuardException;
 import io.chatguard.platform.error.ProblemType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Stores BLOCK and WARN decisions with group commit: a request hands its decision over and is answered
@@ -34,15 +37,18 @@ public class DecisionLog {
     private record Pending(PrecheckDecision decision, CompletableFuture<Void> committed) {
     }
 
-    private final PrecheckDecisionRepository decisions;
+    private static final String INSERT = "insert into precheck_decision (decided_at, principal, sender, receivers, roomid,"
+            + " decision, text, hits, rules_version, stage) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+
+    private final Jdbc jdbc;
     /** How long a request waits for its commit before answering 503. */
     private final Duration wait;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    DecisionLog(PrecheckDecisionRepository decisions, PrecheckConfig config) {
-        this.decisions = decisions;
+    DecisionLog(Jdbc jdbc, PrecheckConfig config) {
+        this.jdbc = jdbc;
         this.wait = config.recordTimeout();
         this.writer = Thread.ofPlatform().name("precheck-decision-writer").daemon().unstarted(this::writeLoop);
         writer.start();
@@ -92,9 +98,33 @@ public class DecisionLog {
         }
     }
 
+    /**
+     * One transaction, one batched insert, in plain JDBC: the entity path (persist events, bean
+     * validation of an already validated request, flush) was a fifth of the service's CPU samples at
+     * 2000 req/s; this is ≈ 5 % less CPU per answer (docs/BENCHMARKS.md).
+     */
     private void write(List<Pending> batch) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> decisions.persist(p.decision())));
+            jdbc.inNewTransaction(c -> {
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (Pending p : batch) {
+                        PrecheckDecision d = p.decision();
+                        insert.setObject(1, OffsetDateTime.ofInstant(d.decidedAt, ZoneOffset.UTC));
+                        insert.setString(2, d.principal);
+                        insert.setString(3, d.sender);
+                        insert.setArray(4, c.createArrayOf("text", d.receivers.toArray()));
+                        insert.setString(5, d.roomid);
+                        insert.setString(6, d.decision);
+                        insert.setString(7, d.text);
+                        insert.setString(8, d.hits);
+                        insert.setString(9, d.rulesVersion);
+                        insert.setString(10, d.stage);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
             batch.forEach(p -> p.committed().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(p -> p.committed().completeExceptionally(e));
