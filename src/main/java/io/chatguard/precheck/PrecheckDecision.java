@@ -5,24 +5,22 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A persisted BLOCK or WARN answer to a pre-send check: evidence of an attempted violation. */
+/**
+ * A persisted BLOCK or WARN answer to a pre-send check: evidence of an attempted violation. Written by
+ * {@link DecisionLog}'s batched insert (the id comes from the table's default), read through this mapping.
+ */
 @Entity
 @Immutable
 @Table(name = "precheck_decision")
 class PrecheckDecision {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "precheck_decision_seq")
-    @SequenceGenerator(name = "precheck_decision_seq", sequenceName = "precheck_decision_seq", allocationSize = 50)
     Long id;
 
     @Column(name = "decided_at", nullable = false)
