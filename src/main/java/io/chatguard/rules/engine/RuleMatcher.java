@@ -19,8 +19,16 @@ import io.chatguard.rules.text.NormalizedText;
 final class RuleMatcher {
     /** Original chars on each side of a hit that segmentation looks at. */
     private static final int WORD_WINDOW = 6;
-    private static final Comparator<Span> BY_START_LONGEST_FIRST =
-            Comparator.comparingInt(Span::start).thenComparingInt(s -> -s.end());
+    /**
+     * Where spans cover the same chars, the one whose terms cover more of them comes first ("别外传…吸收合并",
+     * not "别外传…合并"), then the one written in Chinese (交易密码 explains "jymm" better than jymm), then
+     * by text: what a hit reports does not depend on the order the automaton found its terms in.
+     */
+    private static final Comparator<Span> BY_START_LONGEST_FIRST = Comparator.comparingInt(Span::start)
+            .thenComparingInt(s -> -s.end())
+            .thenComparingInt(s -> -s.covered())
+            .thenComparingLong(s -> s.matched().chars().filter(c -> c < 0x80).count())
+            .thenComparing(Span::matched);
 
     private final TermTable terms;
     private final Segment segmenter;

@@ -32,6 +32,11 @@ record Span(int start, int end, String term, boolean wholeWord, Span first, Span
         return new Span(start, end, term, wholeWord, first, second);
     }
 
+    /** Script chars its terms cover: a pair's gap does not count. */
+    int covered() {
+        return first == null ? end - start : first.covered() + second.covered();
+    }
+
     /** The canonical terms that matched, joined with "…" in text order. */
     String matched() {
         return term != null ? term : first.matched() + "…" + second.matched();

@@ -59,6 +59,29 @@ class RuleEngineTest {
     }
 
     @Test
+    void aHitOverTheSameCharsReportsTheTermsThatCoverMostOfThemAndChineseBeforeLetters() {
+        RuleSnapshot rules = rules("""
+              - id: insider
+                name: 内幕
+                severity: high
+                action: BLOCK
+                description: 内幕
+                mustAny: (别外传 | 别说出去) NEAR/20 (合并 | 吸收合并 | 重组)
+              - id: password
+                name: 密码
+                severity: high
+                action: BLOCK
+                description: 密码
+                mustAny: (jymm | ~交易密码) BEFORE/4 发我
+            """);
+        // 合并 and 吸收合并 end together; whichever the automaton reports first, the longer term is named.
+        assertThat(check(rules, "别外传，下个月吸收合并").hits()).extracting(RuleHit::matched)
+                .containsExactly("别外传…吸收合并");
+        // "jymm" is both a term and 交易密码's initials: the hit names the Chinese term.
+        assertThat(check(rules, "姐您jymm发我").hits()).extracting(RuleHit::matched).containsExactly("交易密码…发我");
+    }
+
+    @Test
     void homophonesNeedAContentCharacterInPlace() {
         RuleSnapshot rules = rules("""
               - id: tip
