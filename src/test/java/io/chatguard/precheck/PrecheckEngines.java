@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,6 +30,9 @@ import io.chatguard.rules.engine.RuleSnapshot;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PrecheckEngines {
+    /** Which rule set: {@link PrecheckFixture#SHIPPED} or {@link PrecheckFixture#REFERENCE}. */
+    @Param({PrecheckFixture.SHIPPED, PrecheckFixture.REFERENCE})
+    public String rules;
     private String[] messages;
     private RuleSnapshot snapshot;
     private MatchContext ctx;
@@ -38,7 +42,7 @@ public class PrecheckEngines {
 
     @Setup
     public void setUp() {
-        PrecheckFixture f = PrecheckFixture.get();
+        PrecheckFixture f = PrecheckFixture.get(rules);
         messages = f.messages().toArray(String[]::new);
         snapshot = f.snapshot();
         ctx = new MatchContext();
