@@ -72,8 +72,7 @@ public final class Normalizer {
         NormalizedText t = into;
         t.reset(text);
         buildScript(text, t);
-        markBoundariesAndDigitRuns(t);
-        buildSound(t);
+        markBoundariesDigitRunsAndSound(t);
         return t;
     }
 
@@ -195,18 +194,60 @@ public final class Normalizer {
         t.boundary[k] = gap;
     }
 
-    private static void markBoundariesAndDigitRuns(NormalizedText t) {
+    /**
+     * One pass over the script form: word boundaries where the kind of char changes (letter, digit,
+     * ideograph, other), digit runs, and the sound form.
+     */
+    private void markBoundariesDigitRunsAndSound(NormalizedText t) {
         int n = t.scriptLength;
+        char[] script = t.script;
+        boolean[] boundary = t.boundary;
+        int[] clause = t.clause;
         int runStart = -1;
-        for (int i = 0; i <= n; i++) {
-            if (i == 0 || i == n) {
-                t.boundary[i] = true;
-            } else if (kind(t.script[i - 1]) != kind(t.script[i])) {
-                t.boundary[i] = true;
+        int previous = -1;
+        int[] ends = null;
+        char[] sounds = null;
+        for (int i = 0; i < n;) {
+            char c = script[i];
+            if (c >= 'a' && c <= 'z') {
+                if (runStart >= 0) {
+                    t.addDigitRun(runStart, i);
+                    runStart = -1;
+                }
+                if (previous != LETTERS) {
+                    boundary[i] = true;
+                }
+                int j = i + 1;
+                while (j < n && script[j] >= 'a' && script[j] <= 'z') {
+                    j++;
+                }
+                if (ends == null) {
+                    ends = new int[n];
+                    sounds = new char[n];
+                }
+                int count = pinyin.segment(script, i, j, ends, sounds);
+                if (count > 0) {
+                    int from = i;
+                    for (int k = 0; k < count; k++) {
+                        addSound(t, sounds[k], from, ends[k]);
+                        from = ends[k];
+                    }
+                } else {
+                    for (int k = i; k < j; k++) {
+                        addSound(t, script[k], k, k + 1);
+                    }
+                }
+                previous = LETTERS;
+                i = j;
+                continue;
             }
-            boolean digit = i < n && isDigit(t.script[i]);
-            // A gap (space, dash) inside a number does not end it: "510107 1978 1021 8055" is one ID.
-            if (digit && runStart >= 0 && t.clause[i] != t.clause[i - 1]) {
+            boolean digit = isDigit(c);
+            int kind = digit || c == '.' ? DIGITS : isIdeograph(c) ? IDEOGRAPHS : OTHER;
+            if (kind != previous) {
+                boundary[i] = true;
+            }
+            // A gap (space, dash) inside a number does not end it: "510107 1978 1021 8055" is one ID...
+            if (digit && runStart >= 0 && clause[i] != clause[i - 1]) {
                 // ...but a clause break does: "卡号6222…，138…" are two numbers.
                 t.addDigitRun(runStart, i);
                 runStart = i;
@@ -216,44 +257,23 @@ public final class Normalizer {
                 t.addDigitRun(runStart, i);
                 runStart = -1;
             }
-        }
-    }
-
-    private void buildSound(NormalizedText t) {
-        int n = t.scriptLength;
-        int[] ends = null;
-        char[] sounds = null;
-        for (int i = 0; i < n;) {
-            char c = t.script[i];
-            if (c >= 'a' && c <= 'z') {
-                int j = i;
-                while (j < n && t.script[j] >= 'a' && t.script[j] <= 'z') {
-                    j++;
-                }
-                if (ends == null) {
-                    ends = new int[n];
-                    sounds = new char[n];
-                }
-                int count = pinyin.segment(t.script, i, j, ends, sounds);
-                if (count > 0) {
-                    int from = i;
-                    for (int k = 0; k < count; k++) {
-                        addSound(t, sounds[k], from, ends[k]);
-                        from = ends[k];
-                    }
-                } else {
-                    for (int k = i; k < j; k++) {
-                        addSound(t, t.script[k], k, k + 1);
-                    }
-                }
-                i = j;
-                continue;
-            }
-            char s = isIdeograph(c) ? pinyin.primarySound(c) : 0;
-            addSound(t, s != 0 ? s : c, i, i + 1);
+            char sound = kind == IDEOGRAPHS ? pinyin.primarySound(c) : 0;
+            addSound(t, sound != 0 ? sound : c, i, i + 1);
+            previous = kind;
             i++;
         }
+        if (runStart >= 0) {
+            t.addDigitRun(runStart, n);
+        }
+        boundary[0] = true;
+        boundary[n] = true;
     }
+
+    /** Kinds of script char whose changes are word boundaries ("%" and "比" from a ratio count as other and ideograph). */
+    private static final int LETTERS = 0;
+    private static final int DIGITS = 1;
+    private static final int IDEOGRAPHS = 2;
+    private static final int OTHER = 3;
 
     private static void addSound(NormalizedText t, char c, int from, int to) {
         int k = t.soundLength++;
@@ -319,16 +339,5 @@ public final class Normalizer {
             case ',', '.', '!', ';', '\n', '\r', '。', '，', '！', '；', '…' -> true;
             default -> false;
         };
-    }
-
-    /** 0 letter, 1 digit, 2 ideograph, 3 other (%, 比 from a ratio is an ideograph). */
-    private static int kind(char c) {
-        if (c >= 'a' && c <= 'z') {
-            return 0;
-        }
-        if (isDigit(c) || c == '.') {
-            return 1;
-        }
-        return isIdeograph(c) ? 2 : 3;
     }
 }
