@@ -24,6 +24,13 @@ public final class Normalizer {
     private static final byte COLON = 8;
     private static final byte CLAUSE = 9;
 
+    // What each script char counts as for word boundaries: a boundary lies where this changes ("%" counts
+    // as other, "比" from a ratio as an ideograph, a decimal point as a digit).
+    private static final int LETTERS = 0;
+    private static final int DIGITS = 1;
+    private static final int IDEOGRAPHS = 2;
+    private static final int OTHER = 3;
+
     private final byte[] kind = new byte[65536];
     /** The char a LETTER or IDEOGRAPH becomes (folded, lower-case, dialect read as Mandarin), or a DIGIT's '0'–'9'. */
     private final char[] out = new char[65536];
@@ -268,12 +275,6 @@ public final class Normalizer {
         boundary[0] = true;
         boundary[n] = true;
     }
-
-    /** Kinds of script char whose changes are word boundaries ("%" and "比" from a ratio count as other and ideograph). */
-    private static final int LETTERS = 0;
-    private static final int DIGITS = 1;
-    private static final int IDEOGRAPHS = 2;
-    private static final int OTHER = 3;
 
     private static void addSound(NormalizedText t, char c, int from, int to) {
         int k = t.soundLength++;
